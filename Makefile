@@ -1,0 +1,57 @@
+# IMA measurements across kexec: kernel series, verifier, QEMU harness.
+# The two commands that matter: `make demo` and `make check`.
+ARCH ?= x86_64
+export ARCH
+
+VERIFIER := tools/ima-verify/ima-verify
+
+.PHONY: all deps kernel-tree kernel-patches kernel initramfs verifier demo \
+	check check-unit check-e2e check-docs bench fuzz series-check clean help
+
+all: kernel initramfs verifier
+
+help:
+	@echo "make demo            deps, kernel, guest, a 5-hop kexec chain, verdict"
+	@echo "make check           every test (unit, docs, e2e scenarios), TAP + summary"
+	@echo "make bench           benchmarks (ratios, not tests)"
+	@echo "make kernel-tree     build/linux: Debian 6.12 tree + patches/series (git)"
+	@echo "make kernel-patches  export build/linux commits back to patches/"
+	@echo "make kernel          build the test kernel (ARCH=x86_64|ppc64le|arm64)"
+	@echo "make series-check    build after every patch of the series"
+
+deps:
+	@bash scripts/deps.sh
+
+kernel-tree: deps
+	@bash scripts/kernel-tree.sh
+
+kernel-patches:
+	@bash scripts/kernel-patches.sh
+
+kernel: kernel-tree
+	@bash scripts/kernel-build.sh
+
+initramfs: deps
+	@bash scripts/initramfs.sh
+
+verifier: deps
+	@if [ -f tools/ima-verify/Makefile ]; then $(MAKE) -s -C tools/ima-verify; fi
+
+demo: kernel initramfs verifier
+	@bash tests/demo
+
+check: kernel initramfs verifier
+	@bash tests/run-all
+
+bench: kernel initramfs verifier
+	@bash tests/bench
+
+fuzz: verifier
+	$(MAKE) -C tools/ima-verify fuzz
+
+series-check: kernel-tree
+	@bash scripts/series-check.sh
+
+clean:
+	rm -rf build/results build/initramfs-* build/kernel-*
+	@if [ -f tools/ima-verify/Makefile ]; then $(MAKE) -s -C tools/ima-verify clean; fi

@@ -1,0 +1,70 @@
+#!/bin/bash
+# Build the test guest's initramfs for $ARCH: busybox-static, our static
+# ikx-kexec helper, tests/guest/init, and the real tpm2-tools with their
+# shared-library closure (including the TCTI library tctildr dlopen()s).
+# For a foreign ARCH the binaries come from that architecture's Debian
+# packages unpacked into SYSROOT (nothing foreign runs on the host).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+top=$(dirname "$here")
+arch_env
+out=$top/build/initramfs-$ARCH.cpio.gz
+stage=$top/build/initramfs-$ARCH
+sysroot=${SYSROOT:-}
+case $ARCH in
+x86_64)  triplet=x86_64-linux-gnu ;;
+ppc64le) triplet=powerpc64le-linux-gnu ;;
+arm64)   triplet=aarch64-linux-gnu ;;
+esac
+if [ "$ARCH" != x86_64 ] && [ -z "$sysroot" ]; then
+	sysroot=$top/build/sysroot-$ARCH
+	bash "$here/sysroot.sh"	# quick when already there
+fi
+
+rm -rf "$stage"
+mkdir -p "$stage"/{bin,sbin,usr/bin,proc,sys,dev,mnt,tmp,etc,lib,lib64,usr/lib/$triplet,lib/$triplet}
+
+# busybox and its applets as symlinks. The applet list is the same for
+# every architecture of one busybox version, so the host's copy names them.
+install -m 755 "$sysroot/bin/busybox" "$stage/bin/busybox"
+for a in $(busybox --list); do
+	[ -e "$stage/bin/$a" ] || ln -s busybox "$stage/bin/$a"
+done
+
+"${CROSS}gcc" -static -O2 -Wall -Wextra -o "$stage/bin/ikx-kexec" "$top/tests/guest/ikx-kexec.c"
+install -m 755 "$top/tests/guest/init" "$stage/init"
+
+# Shared-library closure, resolved with readelf so it works for any
+# architecture's binaries.
+libdirs=("$sysroot/lib/$triplet" "$sysroot/usr/lib/$triplet" "$sysroot/lib" "$sysroot/usr/lib")
+copy_lib() {	# soname
+	local name=$1 d
+	[ -e "$stage/lib/$triplet/$name" ] && return 0
+	for d in "${libdirs[@]}"; do
+		if [ -e "$d/$name" ]; then
+			install -m 755 "$(realpath "$d/$name")" "$stage/lib/$triplet/$name"
+			closure "$stage/lib/$triplet/$name"
+			return 0
+		fi
+	done
+	die "library $name not found under ${sysroot:-/}"
+}
+closure() {	# elf file
+	local n
+	for n in $(readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+		copy_lib "$n"
+	done
+}
+install -m 755 "$sysroot/usr/bin/tpm2" "$stage/usr/bin/tpm2"
+closure "$stage/usr/bin/tpm2"
+copy_lib libtss2-tcti-device.so.0
+interp=$(readelf -l "$stage/usr/bin/tpm2" | sed -n 's/.*interpreter: \(.*\)\]/\1/p')
+mkdir -p "$stage$(dirname "$interp")"
+[ -e "$stage$interp" ] || install -m 755 "$(realpath "$sysroot$interp")" "$stage$interp"
+# glibc looks in /lib/<triplet>; make /usr/lib/<triplet> resolve too.
+rmdir "$stage/usr/lib/$triplet" && ln -s "../../lib/$triplet" "$stage/usr/lib/$triplet"
+
+(cd "$stage" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) | gzip -6 > "$out.tmp"
+mv "$out.tmp" "$out"
+info "initramfs: ${out#$top/} ($(du -h "$out" | cut -f1))"

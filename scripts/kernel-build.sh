@@ -1,0 +1,66 @@
+#!/bin/bash
+# Build the test kernel for $ARCH: tinyconfig + configs/common.config +
+# configs/$ARCH.config, out of tree in build/kernel-$ARCH (KOUT overrides),
+# from build/linux (KSRC overrides). Incremental; ccache when present.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+top=$(dirname "$here")
+arch_env
+ksrc=$(realpath "${KSRC:-$top/build/linux}")
+kout=$(realpath -m "${KOUT:-$top/build/kernel-$ARCH}")
+[ -f "$ksrc/Makefile" ] || die "no kernel tree at $ksrc: run make kernel-tree"
+mkdir -p "$kout"
+
+cc=${CROSS}gcc
+if command -v ccache >/dev/null; then
+	cc="ccache $cc"
+	# Outside the clone, so a fresh clone on the same machine (CI) reuses it;
+	# BASEDIR makes the cached paths relative, so the clone's location does not matter.
+	export CCACHE_DIR=${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ima-kexec-ccache}
+	export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-4G}
+	export CCACHE_BASEDIR=$top
+fi
+kmake=(make -C "$ksrc" O="$kout" ARCH="$KARCH" CROSS_COMPILE="$CROSS" CC="$cc"
+       -j"${JOBS:-$(nproc)}")
+
+frags=("$top/configs/common.config" "$top/configs/$ARCH.config")
+[ -n "${EXTRA_CONFIG:-}" ] && frags+=("$EXTRA_CONFIG")
+
+# Reconfigure only when a fragment changed since the last configuration.
+cfgstamp=$(cat "${frags[@]}" | sha256sum | cut -d' ' -f1)
+if [ ! -f "$kout/.config" ] || [ "$(cat "$kout/.ima-kexec-frags" 2>/dev/null)" != "$cfgstamp" ]; then
+	info "configuring $ARCH kernel: tinyconfig + ${frags[*]##*/}"
+	"${kmake[@]}" -s tinyconfig >/dev/null
+	(cd "$kout" && KCONFIG_CONFIG=.config "$ksrc/scripts/kconfig/merge_config.sh" \
+		-m -O "$kout" .config "${frags[@]}" >/dev/null)
+	"${kmake[@]}" -s olddefconfig >/dev/null
+	# Kconfig drops options whose dependencies are unmet without a word:
+	# every option a fragment asks for must be in the result as asked.
+	bad=0
+	while IFS= read -r line; do
+		case "$line" in
+		CONFIG_*=n) opt=${line%%=*}
+			grep -q "^$opt=[ym]" "$kout/.config" && { warn "$opt is set, fragments ask for n"; bad=1; } ;;
+		CONFIG_*=*) grep -qxF "$line" "$kout/.config" ||
+			{ warn "$line asked for, got: $(grep "^${line%%=*}=\|# ${line%%=*} is not" "$kout/.config" || echo unset)"; bad=1; } ;;
+		esac
+	done < <(cat "${frags[@]}" | sed 's/[[:space:]]*#.*//' | grep '^CONFIG_')
+	[ $bad = 0 ] || die "Kconfig did not keep every requested option (see above)"
+	echo "$cfgstamp" > "$kout/.ima-kexec-frags"
+fi
+
+target=${KIMAGE##*/}
+log=$kout/build.log
+info "building $ARCH $target in ${kout#$top/} (-j${JOBS:-$(nproc)}), log ${log#$top/}"
+start=$(date +%s)
+# Progress: every 200th Kbuild line, so a long build visibly moves.
+set +e
+"${kmake[@]}" "$target" 2>&1 | tee "$log" | awk 'NR % 200 == 1 { print "  " $0; fflush() }'
+rc=${PIPESTATUS[0]}
+set -e
+if [ "$rc" != 0 ]; then
+	grep -E 'error|Error' "$log" | head -20 >&2
+	die "kernel build failed, see ${log#$top/}"
+fi
+info "kernel: ${kout#$top/}/$KIMAGE ($(( $(date +%s) - start ))s)"

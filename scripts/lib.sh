@@ -1,0 +1,38 @@
+# Shared shell helpers for scripts/ and tests/. Source, do not execute.
+info() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
+warn() { printf 'WARNING: %s\n' "$*" >&2; }
+die()  { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Map our ARCH names to the kernel's ARCH and the cross prefix.
+arch_env() {
+	: "${ARCH:=x86_64}"
+	case "${ARCH:-x86_64}" in
+	x86_64)  KARCH=x86_64;  CROSS=;                      KIMAGE=arch/x86/boot/bzImage ;;
+	ppc64le) KARCH=powerpc; CROSS=powerpc64le-linux-gnu-; KIMAGE=vmlinux ;;
+	arm64)   KARCH=arm64;   CROSS=aarch64-linux-gnu-;    KIMAGE=arch/arm64/boot/Image ;;
+	*) die "unknown ARCH=${ARCH} (x86_64, ppc64le, arm64)" ;;
+	esac
+}
+
+# QEMU for $ARCH: binary, machine arguments, TPM device, serial console.
+qemu_env() {
+	case "${ARCH:-x86_64}" in
+	x86_64)  QEMU=qemu-system-x86_64; QEMU_MACHINE=(-M q35 -m 1024)
+		 TPM_DEV=tpm-tis; CONSOLE=ttyS0 ;;
+	ppc64le) QEMU=qemu-system-ppc64; QEMU_MACHINE=(-M pseries -m 2048)
+		 TPM_DEV=tpm-spapr; CONSOLE=hvc0 ;;
+	# -cpu max needs the 48-bit VA kernel of configs/arm64.config (52-bit
+	# VA + LPA2 oopses in kexec_file_load). pauth-impdef: QEMU's cheap
+	# pointer-authentication hash instead of QARMA, much faster under TCG.
+	arm64)   QEMU=qemu-system-aarch64; QEMU_MACHINE=(-M virt -cpu max,pauth-impdef=on -m 2048)
+		 TPM_DEV=tpm-tis-device; CONSOLE=ttyAMA0 ;;
+	esac
+	# KVM only for the host's own architecture, and only when it really
+	# works: some nested hosts have a /dev/kvm on which QEMU aborts at vCPU
+	# reset ("failed to set MSR"), so start a stopped VM once and see.
+	if [ "$ARCH" = x86_64 ] && [ "$(uname -m)" = x86_64 ] && [ -w /dev/kvm ] &&
+	   (echo quit | timeout 10 qemu-system-x86_64 -M q35 -m 64 -enable-kvm -cpu host \
+		-display none -S -monitor stdio) > /dev/null 2>&1; then
+		QEMU_MACHINE+=(-enable-kvm -cpu host)
+	fi
+}

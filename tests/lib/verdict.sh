@@ -1,0 +1,76 @@
+# Host-side verdict on an evidence directory (layout: tests/guest/init).
+# Source, then: verify_evidence DIR NONCE. Prints "# ..." diagnostics and
+# returns non-zero on any failed check. Three independent opinions:
+# tools/ima-verify (every bank + quote + boot chain), evmctl (replay of
+# the SHA-1 list into the sha1 and sha256 banks) and tpm2_checkquote (the
+# quote's signature and nonce, and the quoted PCRs against the evidence).
+
+IMA_VERIFY=${IMA_VERIFY:-$(dirname "${BASH_SOURCE[0]}")/../../tools/ima-verify/ima-verify}
+
+banks_in() { ls "$1"/pcrs-*.txt 2>/dev/null | sed 's/.*pcrs-\(.*\)\.txt/\1/'; }
+
+verify_with_ima_verify() {	# dir nonce
+	if [ ! -x "$IMA_VERIFY" ]; then
+		echo "ima-verify: not built, skipped"
+		return 0
+	fi
+	"$IMA_VERIFY" --evidence "$1" --nonce "$2" > "$1/../ima-verify.txt" 2>&1
+	local rc=$?
+	sed 's/^/ima-verify: /' "$1/../ima-verify.txt" | tail -n 40
+	echo "ima-verify: exit $rc"
+	return $rc
+}
+
+verify_with_evmctl() {	# dir
+	local args=() b out
+	for b in sha1 sha256; do
+		[ -f "$1/pcrs-$b.txt" ] && args+=(--pcrs "$b,$1/pcrs-$b.txt")
+	done
+	out=$(evmctl ima_measurement "${args[@]}" "$1/binary_runtime_measurements" 2>&1)
+	if grep -q 'Matched per TPM bank calculated digest' <<<"$out"; then
+		echo "evmctl: sha1+sha256 replay matches the TPM"
+		return 0
+	fi
+	echo "evmctl: replay does NOT match the TPM:"
+	grep -iE 'mismatch|error|fail|invalid' <<<"$out" | head -5 | sed 's/^/evmctl:   /'
+	return 1
+}
+
+verify_with_checkquote() {	# dir nonce
+	local d=$1 out b i want got bad=0
+	out=$(tpm2_checkquote -u "$d/ak.pem" -m "$d/quote.msg" -s "$d/quote.sig" \
+		-f "$d/quote.pcrs" -g sha256 -q "$2" 2>&1) || {
+		echo "tpm2_checkquote: quote does NOT verify:"
+		sed 's/^/tpm2_checkquote:   /' <<<"$out" | head -5
+		return 1
+	}
+	# The quoted PCR values must be the ones the replay was checked against.
+	for b in $(banks_in "$d"); do
+		for i in 0 1 2 3 4 5 6 7 8 9 10; do
+			want=$(sed -n "s/^PCR-$(printf %02d $i): //p" "$d/pcrs-$b.txt")
+			got=$(awk -v b="$b:" -v i="$i" '
+				$1 == b { inb = 1; next }
+				/^  [a-z]/ { inb = 0 }
+				inb && match($0, /^ +[0-9]+ *: *0x/) {
+					split($0, f, /:/); sub(/^ +/, "", f[1]); sub(/ +$/, "", f[1])
+					v = f[2]; gsub(/[ ]|0x/, "", v)
+					if (f[1] == i) print tolower(v)
+				}' <<<"$out")
+			if [ "$want" != "$got" ]; then
+				echo "tpm2_checkquote: $b PCR $i quoted $got, evidence $want"
+				bad=1
+			fi
+		done
+	done
+	[ $bad = 0 ] && echo "tpm2_checkquote: signature, nonce and PCRs 0-10 of $(banks_in "$d" | tr '\n' ' ')verified"
+	return $bad
+}
+
+verify_evidence() {	# dir nonce
+	local rc=0
+	[ -s "$1/binary_runtime_measurements" ] || { echo "no measurement list in $1"; return 1; }
+	verify_with_ima_verify "$1" "$2" || rc=1
+	verify_with_evmctl "$1" || rc=1
+	verify_with_checkquote "$1" "$2" || rc=1
+	return $rc
+}
