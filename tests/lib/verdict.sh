@@ -41,7 +41,7 @@ verify_with_checkquote() {	# dir nonce
 	out=$(tpm2_checkquote -u "$d/ak.pem" -m "$d/quote.msg" -s "$d/quote.sig" \
 		-f "$d/quote.pcrs" -g sha256 -q "$2" 2>&1) || {
 		echo "tpm2_checkquote: quote does NOT verify:"
-		sed 's/^/tpm2_checkquote:   /' <<<"$out" | head -5
+		grep -iE 'error|fail|mismatch' <<<"$out" | head -5 | sed 's/^/tpm2_checkquote:   /'
 		return 1
 	}
 	# The quoted PCR values must be the ones the replay was checked against.

@@ -1,0 +1,20 @@
+DESC="list outgrows the kexec segment: exec refused with ENOSPC, reload, then an exact hand-over"
+HOPS=1
+PRE=5
+POST=200
+# A small headroom so that 200 files after the load overflow the segment.
+APPEND="ima_kexec_headroom=4K"
+check() {
+	local env0=$RESULT_DIR/share/hop-0.env
+	grep -q 'refusing kexec, load the kernel again' "$RESULT_DIR/console.log" ||
+		{ echo "# hop 0 did not say why the kexec was refused"; return 1; }
+	grep -qx 'exec_rc=28' "$env0" ||
+		{ echo "# reboot(KEXEC) was not refused with ENOSPC (28)"; return 1; }
+	grep -qx 'reload_rc=0' "$env0" ||
+		{ echo "# the reload after ENOSPC failed"; return 1; }
+	grep -q 'kexec_execute' "$RESULT_DIR/share/evidence/ascii_runtime_measurements"* ||
+		{ echo "# no kexec_execute event handed over"; return 1; }
+	! grep -q 'kexec_restore_failed' "$RESULT_DIR/share/evidence/ascii_runtime_measurements"* ||
+		{ echo "# hop 1 reports a failed restore"; return 1; }
+	echo "# ENOSPC at the first exec, reload, exact hand-over at the second"
+}
