@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <inttypes.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "report.h"
+
+static const char *pcr_outcome_name(enum iv_pcr_outcome o)
+{
+	switch (o) {
+	case IV_PCR_MATCH: return "match";
+	case IV_PCR_MATCH_PREFIX: return "match-prefix";
+	case IV_PCR_MISMATCH: return "mismatch";
+	default: return "no-evidence";
+	}
+}
+
+static const char *aggregate_name(enum iv_aggregate_outcome o)
+{
+	switch (o) {
+	case IV_AGG_UNCHECKED: return "unchecked";
+	case IV_AGG_NO_TPM: return "no-tpm";
+	case IV_AGG_MATCH: return "match";
+	case IV_AGG_MISMATCH: return "mismatch";
+	default: return "absent";
+	}
+}
+
+static const char *check_name(int status)
+{
+	return status == IV_CHECK_NOT_RUN ? "not-run" :
+	       status == IV_OK ? "ok" : iv_status_name(status);
+}
+
+static const char *order_name(int order)
+{
+	return order == IV_ORDER_BIG ? "big-endian" :
+	       order == IV_ORDER_LITTLE ? "little-endian" : "unknown";
+}
+
+static void bank_list(const struct iv_result *r, char *out, size_t size)
+{
+	size_t n = 0;
+	int b;
+
+	out[0] = '\0';
+	for (b = 0; b < IV_NBANKS && n < size; b++)
+		if (r->replay.cfg.banks >> b & 1)
+			n += (size_t)snprintf(out + n, size - n, "%s%s",
+					      n ? " " : "",
+					      iv_bank_info(b)->name);
+}
+
+static void file_ref_text(FILE *out, const char *what,
+			  const struct iv_file_ref *f)
+{
+	char hex[2 * IV_MAX_DIGEST + 1];
+
+	if (!f->present)
+		return;
+	iv_hex(f->digest, f->digest_len, hex);
+	fprintf(out, "      %-9s %s %s:%s (entry %lld)\n", what, f->name,
+		f->algo, hex, f->index);
+}
+
+static void boots_text(FILE *out, const struct iv_chain *c)
+{
+	char hex[2 * IV_MAX_DIGEST + 1];
+	const struct iv_boot *b;
+	int i, j;
+
+	fprintf(out, "boots: %d\n", c->nboots);
+	for (i = 0; i < c->nboots; i++) {
+		b = &c->boots[i];
+		fprintf(out, "  boot %d: entries %lld-%lld (%lld)", b->number,
+			b->first, b->first + b->count - 1, b->count);
+		if (b->aggregate_index >= 0) {
+			iv_hex(b->aggregate, b->aggregate_len, hex);
+			fprintf(out, ", boot_aggregate %s:%s %s\n",
+				b->aggregate_algo, hex,
+				aggregate_name(b->aggregate_outcome));
+		} else {
+			fprintf(out, ", no boot_aggregate\n");
+		}
+		for (j = 0; j < b->nmarkers; j++)
+			fprintf(out, "    marker %s at entry %lld: %s\n",
+				b->markers[j].name, b->markers[j].index,
+				b->markers[j].text);
+		for (j = 0; j < b->nloads; j++) {
+			fprintf(out, "    kexec load at entry %lld:\n",
+				b->loads[j].index);
+			file_ref_text(out, "kernel", &b->loads[j].kernel);
+			file_ref_text(out, "initramfs", &b->loads[j].initramfs);
+			fprintf(out, "      cmdline   \"%s\"\n",
+				b->loads[j].cmdline);
+		}
+	}
+}
+
+static void quote_text(FILE *out, const struct iv_result *r)
+{
+	const TPMS_ATTEST *a = &r->quote.attest;
+	char hex[2 * sizeof(a->extraData.buffer) + 1];
+	int b, p;
+
+	if (!r->have_quote) {
+		fprintf(out, "quote: none\n");
+		return;
+	}
+	fprintf(out, "quote: signature %s, nonce %s, selection %s, pcrDigest %s\n",
+		check_name(r->quote_signature), check_name(r->quote_nonce),
+		check_name(r->quote_selection), check_name(r->quote_digest));
+	fprintf(out, "  selected:");
+	for (b = 0; b < IV_NBANKS; b++) {
+		if (!r->quote.selected[b])
+			continue;
+		fprintf(out, " %s:", iv_bank_info(b)->name);
+		for (p = 0; p < IV_NPCRS; p++)
+			if (r->quote.selected[b] >> p & 1)
+				fprintf(out, "%d%s", p,
+					r->quote.selected[b] >> (p + 1) ?
+					"," : "");
+	}
+	iv_hex(a->extraData.buffer, a->extraData.size, hex);
+	fprintf(out, "\n  nonce %s\n", hex);
+	fprintf(out, "  clock %" PRIu64 " ms, resetCount %u, restartCount %u, safe %s, firmware 0x%016" PRIx64 "\n",
+		a->clockInfo.clock, a->clockInfo.resetCount,
+		a->clockInfo.restartCount, a->clockInfo.safe ? "yes" : "no",
+		a->firmwareVersion);
+}
+
+void iv_report_text(FILE *out, const struct iv_result *r, bool verbose)
+{
+	char hex[2 * IV_MAX_DIGEST + 1], banks[64];
+	const struct iv_pcr_result *p;
+	const struct iv_finding *f;
+	int i;
+
+	fprintf(out, "ima-verify: %s (exit %d)\n",
+		r->status == IV_OK ? "VERIFIED" : iv_status_name(r->status),
+		r->status);
+	if (r->list_path[0]) {
+		bank_list(r, banks, sizeof(banks));
+		fprintf(out, "list: %s, %lld entries (%lld this run), %s, %lld violations\n",
+			r->list_path, r->replay.entries, r->entries_read,
+			order_name(r->byte_order), r->replay.violations);
+		fprintf(out, "banks replayed: %s\n", banks);
+		fprintf(out, "template digests: %lld mismatching\n",
+			r->replay.digest_mismatches);
+		if (r->chain.unknown_entries)
+			fprintf(out, "unknown templates/fields: %lld entries, first at entry %lld: %s\n",
+				r->chain.unknown_entries,
+				r->chain.first_unknown,
+				r->chain.first_unknown_note);
+	}
+	for (i = 0; i < r->npcr; i++) {
+		p = &r->pcr[i];
+		iv_hex(r->replay.pcrs.value[p->bank][p->pcr],
+		       iv_bank_info(p->bank)->size, hex);
+		fprintf(out, "  %-7s PCR %2d %-12s %s", iv_bank_info(p->bank)->name,
+			p->pcr, pcr_outcome_name(p->outcome), hex);
+		if (p->outcome == IV_PCR_MATCH_PREFIX)
+			fprintf(out, " (matched after entry %lld, %lld trailing entries unverified)",
+				p->match_index, p->trailing);
+		fputc('\n', out);
+	}
+	if (r->list_path[0] && (verbose || r->chain.nboots > 1 ||
+				r->chain.boots[0].aggregate_index >= 0))
+		boots_text(out, &r->chain);
+	quote_text(out, r);
+	for (i = 0; i < r->nfindings; i++) {
+		f = &r->findings[i];
+		fprintf(out, "%s: ", iv_status_name(f->status));
+		if (f->entry >= 0)
+			fprintf(out, "entry %lld: ", f->entry);
+		if (f->offset >= 0)
+			fprintf(out, "offset %lld: ", f->offset);
+		fprintf(out, "%s\n", f->msg);
+	}
+	if (r->dropped_findings)
+		fprintf(out, "(%d more findings not shown)\n",
+			r->dropped_findings);
+}
+
+static void put_str(json_object *o, const char *key, const char *value)
+{
+	json_object_object_add(o, key, json_object_new_string(value));
+}
+
+static void put_int(json_object *o, const char *key, int64_t value)
+{
+	json_object_object_add(o, key, json_object_new_int64(value));
+}
+
+static json_object *hex_json(const uint8_t *buf, size_t len)
+{
+	char hex[2 * 256 + 1];
+
+	iv_hex(buf, len > 256 ? 256 : len, hex);
+	return json_object_new_string(hex);
+}
+
+static json_object *file_ref_json(const struct iv_file_ref *f)
+{
+	json_object *o;
+
+	if (!f->present)
+		return NULL;
+	o = json_object_new_object();
+	put_int(o, "entry", f->index);
+	put_str(o, "name", f->name);
+	put_str(o, "algo", f->algo);
+	json_object_object_add(o, "digest", hex_json(f->digest, f->digest_len));
+	return o;
+}
+
+static json_object *boots_json(const struct iv_chain *c)
+{
+	json_object *arr = json_object_new_array(), *o, *loads, *l, *marks, *m;
+	const struct iv_boot *b;
+	int i, j;
+
+	for (i = 0; i < c->nboots; i++) {
+		b = &c->boots[i];
+		o = json_object_new_object();
+		put_int(o, "boot", b->number);
+		put_int(o, "first_entry", b->first);
+		put_int(o, "entries", b->count);
+		put_str(o, "boot_aggregate", aggregate_name(b->aggregate_outcome));
+		if (b->aggregate_index >= 0) {
+			put_str(o, "boot_aggregate_algo", b->aggregate_algo);
+			json_object_object_add(o, "boot_aggregate_digest",
+					       hex_json(b->aggregate, b->aggregate_len));
+		}
+		loads = json_object_new_array();
+		for (j = 0; j < b->nloads; j++) {
+			l = json_object_new_object();
+			put_int(l, "entry", b->loads[j].index);
+			json_object_object_add(l, "kernel",
+					       file_ref_json(&b->loads[j].kernel));
+			json_object_object_add(l, "initramfs",
+					       file_ref_json(&b->loads[j].initramfs));
+			put_str(l, "cmdline", b->loads[j].cmdline);
+			json_object_array_add(loads, l);
+		}
+		json_object_object_add(o, "kexec_loads", loads);
+		marks = json_object_new_array();
+		for (j = 0; j < b->nmarkers; j++) {
+			m = json_object_new_object();
+			put_int(m, "entry", b->markers[j].index);
+			put_str(m, "name", b->markers[j].name);
+			put_str(m, "text", b->markers[j].text);
+			json_object_array_add(marks, m);
+		}
+		json_object_object_add(o, "markers", marks);
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+static json_object *quote_json(const struct iv_result *r)
+{
+	const TPMS_ATTEST *a = &r->quote.attest;
+	json_object *o = json_object_new_object(), *sel;
+	int b;
+
+	put_str(o, "signature", check_name(r->quote_signature));
+	put_str(o, "nonce", check_name(r->quote_nonce));
+	put_str(o, "selection", check_name(r->quote_selection));
+	put_str(o, "pcr_digest", check_name(r->quote_digest));
+	json_object_object_add(o, "qualifying_data",
+			       hex_json(a->extraData.buffer, a->extraData.size));
+	json_object_object_add(o, "clock",
+			       json_object_new_uint64(a->clockInfo.clock));
+	put_int(o, "reset_count", a->clockInfo.resetCount);
+	put_int(o, "restart_count", a->clockInfo.restartCount);
+	json_object_object_add(o, "safe",
+			       json_object_new_boolean(a->clockInfo.safe));
+	json_object_object_add(o, "firmware_version",
+			       json_object_new_uint64(a->firmwareVersion));
+	sel = json_object_new_object();
+	for (b = 0; b < IV_NBANKS; b++)
+		if (r->quote.selected[b])
+			json_object_object_add(sel, iv_bank_info(b)->name,
+					       json_object_new_int64(r->quote.selected[b]));
+	json_object_object_add(o, "selected_pcr_masks", sel);
+	return o;
+}
+
+int iv_report_json(FILE *out, const struct iv_result *r)
+{
+	json_object *root = json_object_new_object(), *arr, *o;
+	const struct iv_pcr_result *p;
+	const struct iv_finding *f;
+	int i, b;
+
+	put_str(root, "verdict", iv_status_name(r->status));
+	put_int(root, "exit_code", r->status);
+	if (r->list_path[0]) {
+		put_str(root, "list", r->list_path);
+		put_int(root, "entries", r->replay.entries);
+		put_int(root, "entries_this_run", r->entries_read);
+		put_str(root, "byte_order", order_name(r->byte_order));
+		put_int(root, "violations", r->replay.violations);
+		put_int(root, "template_digest_mismatches", r->replay.digest_mismatches);
+		put_int(root, "unknown_template_entries", r->chain.unknown_entries);
+		put_int(root, "trailing_unverified", r->trailing);
+		arr = json_object_new_array();
+		for (b = 0; b < IV_NBANKS; b++)
+			if (r->replay.cfg.banks >> b & 1)
+				json_object_array_add(arr,
+					json_object_new_string(iv_bank_info(b)->name));
+		json_object_object_add(root, "banks", arr);
+		arr = json_object_new_array();
+		for (i = 0; i < r->npcr; i++) {
+			p = &r->pcr[i];
+			o = json_object_new_object();
+			put_str(o, "bank", iv_bank_info(p->bank)->name);
+			put_int(o, "pcr", p->pcr);
+			put_str(o, "result", pcr_outcome_name(p->outcome));
+			json_object_object_add(o, "replayed",
+					       hex_json(r->replay.pcrs.value[p->bank][p->pcr],
+							iv_bank_info(p->bank)->size));
+			if (p->outcome == IV_PCR_MATCH_PREFIX) {
+				put_int(o, "matched_after_entry", p->match_index);
+				put_int(o, "trailing_unverified", p->trailing);
+			}
+			json_object_array_add(arr, o);
+		}
+		json_object_object_add(root, "pcrs", arr);
+		json_object_object_add(root, "boots", boots_json(&r->chain));
+	}
+	if (r->have_quote)
+		json_object_object_add(root, "quote", quote_json(r));
+	arr = json_object_new_array();
+	for (i = 0; i < r->nfindings; i++) {
+		f = &r->findings[i];
+		o = json_object_new_object();
+		put_int(o, "code", f->status);
+		put_str(o, "kind", iv_status_name(f->status));
+		if (f->entry >= 0)
+			put_int(o, "entry", f->entry);
+		if (f->offset >= 0)
+			put_int(o, "offset", f->offset);
+		put_str(o, "message", f->msg);
+		json_object_array_add(arr, o);
+	}
+	json_object_object_add(root, "findings", arr);
+	fprintf(out, "%s\n", json_object_to_json_string_ext(root,
+			JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+			JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(root);
+	return 0;
+}
