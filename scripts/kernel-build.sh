@@ -25,6 +25,12 @@ kmake=(make -C "$ksrc" O="$kout" ARCH="$KARCH" CROSS_COMPILE="$CROSS" CC="$cc"
        -j"${JOBS:-$(nproc)}")
 
 frags=("$top/configs/common.config" "$top/configs/$ARCH.config")
+# The series adds Kconfig symbols of its own; its fragment applies to a
+# tree that carries the series (build/linux after make kernel-tree, or a
+# development worktree), not to the base tree kept for comparisons.
+if grep -qx 'config IMA_KEXEC_HEADROOM_KB' "$ksrc/security/integrity/ima/Kconfig"; then
+	frags+=("$top/configs/ima-kexec-series.config")
+fi
 [ -n "${EXTRA_CONFIG:-}" ] && frags+=("$EXTRA_CONFIG")
 
 # Reconfigure only when a fragment changed since the last configuration.

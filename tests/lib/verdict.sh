@@ -31,6 +31,14 @@ verify_with_evmctl() {	# dir
 		echo "evmctl: sha1+sha256 replay matches the TPM"
 		return 0
 	fi
+	# evmctl 1.4 refuses lists mixing the legacy "ima" template with any
+	# other, and a kexec chain always mixes (kexec-cmdline and the kexec
+	# boundary events are ima-buf): no opinion then, ima-verify still
+	# replays every bank.
+	if grep -q 'Mixed measurement list containing "ima"' <<<"$out"; then
+		echo "evmctl: declines lists mixing the legacy ima template (no opinion)"
+		return 0
+	fi
 	echo "evmctl: replay does NOT match the TPM:"
 	grep -iE 'mismatch|error|fail|invalid' <<<"$out" | head -5 | sed 's/^/evmctl:   /'
 	return 1

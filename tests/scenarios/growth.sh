@@ -1,5 +1,10 @@
-DESC="500 files executed between kexec_file_load and kexec -e"
 HOPS=1
 PRE=5
 POST=500
-XFAIL="base kernel: the list outgrows the half-page headroom; the hand-over is truncated and replay mismatches"
+# ppc64le runs with 64 KiB pages: the base kernel's segment is
+# ALIGN(list + 32 KiB, 64 KiB), so 500 entries still fit there (measured:
+# 513 handed over intact) and would not exercise growth past the base
+# headroom. 1000 entries (~100 KiB) do, as 500 do with 4 KiB pages
+# (measured on the base kernel: "Dump measurements failed", replay mismatch).
+[ "${ARCH:-x86_64}" = ppc64le ] && POST=1000
+DESC="$POST files executed between kexec_file_load and kexec -e"
