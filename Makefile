@@ -2,6 +2,9 @@
 # The two commands that matter: `make demo` and `make check`.
 ARCH ?= x86_64
 export ARCH
+# Architectures make check runs the e2e scenarios on (kernel + guest each).
+CHECK_ARCHS ?= x86_64 ppc64le arm64
+export CHECK_ARCHS
 
 VERIFIER := tools/ima-verify/ima-verify
 
@@ -40,7 +43,11 @@ verifier: deps
 demo: kernel initramfs verifier
 	@bash tests/demo
 
-check: kernel initramfs verifier
+check: kernel-tree verifier
+	@for a in $(CHECK_ARCHS); do \
+		ARCH=$$a bash scripts/deps.sh && ARCH=$$a bash scripts/kernel-build.sh && \
+		ARCH=$$a bash scripts/initramfs.sh || exit 1; \
+	done
 	@bash tests/run-all
 
 bench: kernel initramfs verifier
