@@ -44,10 +44,7 @@ demo: kernel initramfs verifier
 	@bash tests/demo
 
 check: kernel-tree verifier
-	@for a in $(CHECK_ARCHS); do \
-		ARCH=$$a bash scripts/deps.sh && ARCH=$$a bash scripts/kernel-build.sh && \
-		ARCH=$$a bash scripts/initramfs.sh || exit 1; \
-	done
+	@for a in $(CHECK_ARCHS); do $(MAKE) -s kernel initramfs ARCH=$$a || exit 1; done
 	@bash tests/run-all
 
 bench: kernel initramfs verifier

@@ -82,3 +82,13 @@ verify_evidence() {	# dir nonce
 	verify_with_checkquote "$1" "$2" || rc=1
 	return $rc
 }
+
+# For a scenario's check(): the final list records exactly N hand-overs
+# (one kexec_execute event per hop) and no failed restore.
+expect_handovers() {	# count
+	local list=$RESULT_DIR/share/evidence/ascii_runtime_measurements n
+	n=$(grep -c 'kexec_execute' "$list")
+	[ "$n" = "$1" ] || { echo "# $n kexec_execute events, expected $1"; return 1; }
+	! grep -q 'kexec_restore_failed' "$list" || { echo "# a restore failed"; return 1; }
+	echo "# $1 hand-overs, $(wc -l < "$list") entries, no failed restore"
+}
