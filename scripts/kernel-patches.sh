@@ -8,7 +8,7 @@ top=$(dirname "$here")
 ksrc=$(realpath "${KSRC:-$top/build/linux}")
 cd "$ksrc" || die "no kernel tree at $ksrc: run make kernel-tree"
 rm -f "$top"/patches/*.patch
-git format-patch -q --no-signature --zero-commit -N -o "$top/patches" base..HEAD
+git format-patch -q --no-signature --zero-commit --abbrev=12 -N -o "$top/patches" base..HEAD
 (cd "$top/patches" && ls -1 *.patch 2>/dev/null || true) > "$top/patches/series"
 # build/linux now carries exactly what patches/ holds (a worktree has no
 # stamp: make kernel-tree re-applies the series there).
