@@ -1,0 +1,28 @@
+# bench-handover: fill the list before the load and note the list's size
+# at the load; the host times the restore and the execute from the kernel
+# log (ikx-kexec marks the jump there).
+hook_boot() {
+	fill=$(arg fill)
+	[ "$hop" = 0 ] && [ -n "$fill" ] || return 0
+	# Reads of distinct files in the measured ramfs, a batch at a time
+	# (ramfs keeps a page per file; 100k at once would not fit the VM):
+	# one cat per batch is much cheaper than one exec per measurement.
+	mkdir -p /measured/fill
+	t0=$(cut -d' ' -f1 /proc/uptime)
+	i=0
+	while [ "$i" -lt "$fill" ]; do
+		end=$((i + 1000))
+		[ "$end" -gt "$fill" ] && end=$fill
+		while [ "$i" -lt "$end" ]; do
+			echo "$i" > /measured/fill/$i
+			i=$((i + 1))
+		done
+		cat /measured/fill/* > /dev/null
+		rm -f /measured/fill/*
+	done
+	note fill_seconds "$t0 $(cut -d' ' -f1 /proc/uptime)"
+	note entries_filled "$(entries)"
+}
+hook_after_load() {
+	note binary_bytes_at_load "$(wc -c < $IMA/binary_runtime_measurements)"
+}
