@@ -9,7 +9,7 @@ export CHECK_ARCHS
 VERIFIER := tools/ima-verify/ima-verify
 
 .PHONY: all deps kernel-tree kernel-patches kernel initramfs verifier demo \
-	check check-unit check-e2e check-docs bench fuzz series-check clean help
+	check check-unit check-e2e check-docs bench fuzz series-check fresh-check clean help
 
 all: kernel initramfs verifier
 
@@ -21,6 +21,7 @@ help:
 	@echo "make kernel-patches  export build/linux commits back to patches/"
 	@echo "make kernel          build the test kernel (ARCH=x86_64|ppc64le|arm64)"
 	@echo "make series-check    build after every patch of the series"
+	@echo "make fresh-check     bash .ci/run in a new minimal Debian 12 chroot"
 
 deps:
 	@bash scripts/deps.sh
@@ -52,6 +53,10 @@ bench: kernel initramfs verifier
 
 fuzz: verifier
 	$(MAKE) -C tools/ima-verify fuzz
+
+# bash .ci/run in a new minimal Debian 12 chroot (FRESH_ARCHS=, FRESH_CCACHE=).
+fresh-check:
+	@bash scripts/fresh-check.sh
 
 series-check: kernel-tree
 	@bash scripts/series-check.sh

@@ -15,7 +15,10 @@ KSRC_TARBALL=/usr/src/linux-source-6.12.tar.xz
 PKGS=(qemu-system-x86 swtpm swtpm-tools tpm2-tools libtss2-dev libssl-dev
       busybox-static flex bison bc libelf-dev cpio ccache ima-evm-utils
       libcmocka-dev libjson-c-dev python3-docutils xz-utils gcc make git
-      kmod clang)
+      kmod clang procps util-linux perl
+      # clang only recommends its runtimes: the fuzz targets link libFuzzer,
+      # ASan and UBSan from here.
+      libclang-rt-14-dev)
 case "${ARCH:-x86_64}" in
 # The cross compilers only recommend their libc: the static ikx-kexec needs it.
 ppc64le) PKGS+=(qemu-system-ppc gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross) ;;
