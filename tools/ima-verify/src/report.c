@@ -100,26 +100,26 @@ static void boots_text(FILE *out, const struct iv_chain *c)
 
 static void quote_text(FILE *out, const struct iv_result *r)
 {
-	const TPMS_ATTEST *a = &r->quote.attest;
+	const TPMS_ATTEST *a = &r->inputs.quote.attest;
 	char hex[2 * sizeof(a->extraData.buffer) + 1];
 	int b, p;
 
-	if (!r->have_quote) {
+	if (!r->inputs.have_quote) {
 		fprintf(out, "quote: none\n");
 		return;
 	}
 	fprintf(out, "quote: signature %s, nonce %s, selection %s, pcrDigest %s\n",
-		check_name(r->quote_signature), check_name(r->quote_nonce),
-		check_name(r->quote_selection), check_name(r->quote_digest));
+		check_name(r->quote_checks.signature), check_name(r->quote_checks.nonce),
+		check_name(r->quote_checks.selection), check_name(r->quote_checks.digest));
 	fprintf(out, "  selected:");
 	for (b = 0; b < IV_NBANKS; b++) {
-		if (!r->quote.selected[b])
+		if (!r->inputs.quote.selected[b])
 			continue;
 		fprintf(out, " %s:", iv_bank_info(b)->name);
 		for (p = 0; p < IV_NPCRS; p++)
-			if (r->quote.selected[b] >> p & 1)
+			if (r->inputs.quote.selected[b] >> p & 1)
 				fprintf(out, "%d%s", p,
-					r->quote.selected[b] >> (p + 1) ?
+					r->inputs.quote.selected[b] >> (p + 1) ?
 					"," : "");
 	}
 	iv_hex(a->extraData.buffer, a->extraData.size, hex);
@@ -138,8 +138,8 @@ void iv_report_text(FILE *out, const struct iv_result *r, bool verbose)
 	int i;
 
 	fprintf(out, "ima-verify: %s (exit %d)\n",
-		r->status == IV_OK ? "VERIFIED" : iv_status_name(r->status),
-		r->status);
+		r->verdict.status == IV_OK ? "VERIFIED" : iv_status_name(r->verdict.status),
+		r->verdict.status);
 	if (r->list_path[0]) {
 		bank_list(r, banks, sizeof(banks));
 		fprintf(out, "list: %s, %lld entries (%lld this run), %s, %lld violations\n",
@@ -154,8 +154,8 @@ void iv_report_text(FILE *out, const struct iv_result *r, bool verbose)
 				r->chain.first_unknown,
 				r->chain.first_unknown_note);
 	}
-	for (i = 0; i < r->npcr; i++) {
-		p = &r->pcr[i];
+	for (i = 0; i < r->pcr_checks.npcr; i++) {
+		p = &r->pcr_checks.pcr[i];
 		iv_hex(r->replay.pcrs.value[p->bank][p->pcr],
 		       iv_bank_info(p->bank)->size, hex);
 		fprintf(out, "  %-7s PCR %2d %-12s %s", iv_bank_info(p->bank)->name,
@@ -169,8 +169,8 @@ void iv_report_text(FILE *out, const struct iv_result *r, bool verbose)
 				r->chain.boots[0].aggregate_index >= 0))
 		boots_text(out, &r->chain);
 	quote_text(out, r);
-	for (i = 0; i < r->nfindings; i++) {
-		f = &r->findings[i];
+	for (i = 0; i < r->verdict.nfindings; i++) {
+		f = &r->verdict.findings[i];
 		fprintf(out, "%s: ", iv_status_name(f->status));
 		if (f->entry >= 0)
 			fprintf(out, "entry %lld: ", f->entry);
@@ -178,9 +178,9 @@ void iv_report_text(FILE *out, const struct iv_result *r, bool verbose)
 			fprintf(out, "offset %lld: ", f->offset);
 		fprintf(out, "%s\n", f->msg);
 	}
-	if (r->dropped_findings)
+	if (r->verdict.dropped_findings)
 		fprintf(out, "(%d more findings not shown)\n",
-			r->dropped_findings);
+			r->verdict.dropped_findings);
 }
 
 static void put_str(json_object *o, const char *key, const char *value)
@@ -261,14 +261,14 @@ static json_object *boots_json(const struct iv_chain *c)
 
 static json_object *quote_json(const struct iv_result *r)
 {
-	const TPMS_ATTEST *a = &r->quote.attest;
+	const TPMS_ATTEST *a = &r->inputs.quote.attest;
 	json_object *o = json_object_new_object(), *sel;
 	int b;
 
-	put_str(o, "signature", check_name(r->quote_signature));
-	put_str(o, "nonce", check_name(r->quote_nonce));
-	put_str(o, "selection", check_name(r->quote_selection));
-	put_str(o, "pcr_digest", check_name(r->quote_digest));
+	put_str(o, "signature", check_name(r->quote_checks.signature));
+	put_str(o, "nonce", check_name(r->quote_checks.nonce));
+	put_str(o, "selection", check_name(r->quote_checks.selection));
+	put_str(o, "pcr_digest", check_name(r->quote_checks.digest));
 	json_object_object_add(o, "qualifying_data",
 			       hex_json(a->extraData.buffer, a->extraData.size));
 	json_object_object_add(o, "clock",
@@ -281,9 +281,9 @@ static json_object *quote_json(const struct iv_result *r)
 			       json_object_new_uint64(a->firmwareVersion));
 	sel = json_object_new_object();
 	for (b = 0; b < IV_NBANKS; b++)
-		if (r->quote.selected[b])
+		if (r->inputs.quote.selected[b])
 			json_object_object_add(sel, iv_bank_info(b)->name,
-					       json_object_new_int64(r->quote.selected[b]));
+					       json_object_new_int64(r->inputs.quote.selected[b]));
 	json_object_object_add(o, "selected_pcr_masks", sel);
 	return o;
 }
@@ -295,8 +295,8 @@ int iv_report_json(FILE *out, const struct iv_result *r)
 	const struct iv_finding *f;
 	int i, b;
 
-	put_str(root, "verdict", iv_status_name(r->status));
-	put_int(root, "exit_code", r->status);
+	put_str(root, "verdict", iv_status_name(r->verdict.status));
+	put_int(root, "exit_code", r->verdict.status);
 	if (r->list_path[0]) {
 		put_str(root, "list", r->list_path);
 		put_int(root, "entries", r->replay.entries);
@@ -305,7 +305,7 @@ int iv_report_json(FILE *out, const struct iv_result *r)
 		put_int(root, "violations", r->replay.violations);
 		put_int(root, "template_digest_mismatches", r->replay.digest_mismatches);
 		put_int(root, "unknown_template_entries", r->chain.unknown_entries);
-		put_int(root, "trailing_unverified", r->trailing);
+		put_int(root, "trailing_unverified", r->pcr_checks.trailing);
 		arr = json_object_new_array();
 		for (b = 0; b < IV_NBANKS; b++)
 			if (r->replay.cfg.banks >> b & 1)
@@ -313,8 +313,8 @@ int iv_report_json(FILE *out, const struct iv_result *r)
 					json_object_new_string(iv_bank_info(b)->name));
 		json_object_object_add(root, "banks", arr);
 		arr = json_object_new_array();
-		for (i = 0; i < r->npcr; i++) {
-			p = &r->pcr[i];
+		for (i = 0; i < r->pcr_checks.npcr; i++) {
+			p = &r->pcr_checks.pcr[i];
 			o = json_object_new_object();
 			put_str(o, "bank", iv_bank_info(p->bank)->name);
 			put_int(o, "pcr", p->pcr);
@@ -331,11 +331,11 @@ int iv_report_json(FILE *out, const struct iv_result *r)
 		json_object_object_add(root, "pcrs", arr);
 		json_object_object_add(root, "boots", boots_json(&r->chain));
 	}
-	if (r->have_quote)
+	if (r->inputs.have_quote)
 		json_object_object_add(root, "quote", quote_json(r));
 	arr = json_object_new_array();
-	for (i = 0; i < r->nfindings; i++) {
-		f = &r->findings[i];
+	for (i = 0; i < r->verdict.nfindings; i++) {
+		f = &r->verdict.findings[i];
 		o = json_object_new_object();
 		put_int(o, "code", f->status);
 		put_str(o, "kind", iv_status_name(f->status));

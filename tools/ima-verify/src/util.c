@@ -6,29 +6,6 @@
 
 #include "util.h"
 
-const char *iv_status_name(int status)
-{
-	switch (status) {
-	case IV_OK: return "verified";
-	case IV_NOT_ATTESTED: return "not-attested";
-	case IV_ERR_TEMPLATE_DIGEST: return "template-digest-mismatch";
-	case IV_ERR_PCR_MISMATCH: return "pcr-mismatch";
-	case IV_ERR_BOOT_AGGREGATE: return "boot-aggregate-mismatch";
-	case IV_ERR_BANK_LISTS: return "bank-lists-disagree";
-	case IV_ERR_QUOTE_SIGNATURE: return "quote-signature-invalid";
-	case IV_ERR_QUOTE_NONCE: return "quote-nonce-mismatch";
-	case IV_ERR_QUOTE_SELECTION: return "quote-selection-mismatch";
-	case IV_ERR_QUOTE_PCR_DIGEST: return "quote-pcr-digest-mismatch";
-	case IV_ERR_QUOTE_FORMAT: return "quote-malformed";
-	case IV_ERR_MALFORMED_LOG: return "malformed-log";
-	case IV_ERR_MALFORMED_EVIDENCE: return "malformed-evidence";
-	case IV_ERR_EXPECTATION: return "expectation-unmet";
-	case IV_ERR_USAGE: return "usage";
-	case IV_ERR_NOINPUT: return "cannot-open-input";
-	default: return "internal-error";
-	}
-}
-
 int iv_fail(struct iv_error *err, int status, long long entry,
 	    long long offset, const char *fmt, ...)
 {

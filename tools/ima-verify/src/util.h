@@ -8,33 +8,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 
-/*
- * Exit codes double as error classes inside the library; the CLI returns
- * the most important one.  Documented in ima-verify.1.
- */
-enum iv_status {
-	IV_OK = 0,
-	IV_NOT_ATTESTED = 1,	/* list fine, but no PCR evidence to compare */
-	IV_ERR_TEMPLATE_DIGEST = 10,
-	IV_ERR_PCR_MISMATCH = 11,
-	IV_ERR_BOOT_AGGREGATE = 12,
-	IV_ERR_BANK_LISTS = 13,	/* per-bank lists disagree with each other */
-	IV_ERR_QUOTE_SIGNATURE = 20,
-	IV_ERR_QUOTE_NONCE = 21,
-	IV_ERR_QUOTE_SELECTION = 22,
-	IV_ERR_QUOTE_PCR_DIGEST = 23,
-	IV_ERR_QUOTE_FORMAT = 24,	/* magic, type, trailing bytes */
-	IV_ERR_MALFORMED_LOG = 30,
-	IV_ERR_MALFORMED_EVIDENCE = 31,
-	IV_ERR_EXPECTATION = 40,
-	IV_ERR_USAGE = 64,
-	IV_ERR_NOINPUT = 66,
-	IV_ERR_INTERNAL = 70,
-};
-
-const char *iv_status_name(int status);
-
-#define IV_MSG_MAX 512
+#include "result.h"
 
 /* An error with the place it happened; entry/offset are -1 when unknown. */
 struct iv_error {

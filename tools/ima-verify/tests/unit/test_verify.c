@@ -44,16 +44,16 @@ static void test_fixture_verifies(void **state)
 	assert_int_equal(iv_verify(&o, &result), IV_OK);
 	assert_int_equal(result.replay.entries, 48);
 	assert_int_equal(result.replay.cfg.banks, 0xf);
-	assert_int_equal(result.npcr, 4);
-	for (i = 0; i < result.npcr; i++)
-		assert_int_equal(result.pcr[i].outcome, IV_PCR_MATCH);
+	assert_int_equal(result.pcr_checks.npcr, 4);
+	for (i = 0; i < result.pcr_checks.npcr; i++)
+		assert_int_equal(result.pcr_checks.pcr[i].outcome, IV_PCR_MATCH);
 	assert_int_equal(result.chain.nboots, 3);
 	for (i = 0; i < 3; i++)
 		assert_int_equal(result.chain.boots[i].aggregate_outcome,
 				 IV_AGG_MATCH);
-	assert_int_equal(result.quote_signature, IV_OK);
-	assert_int_equal(result.quote_digest, IV_OK);
-	assert_int_equal(result.nfindings, 0);
+	assert_int_equal(result.quote_checks.signature, IV_OK);
+	assert_int_equal(result.quote_checks.digest, IV_OK);
+	assert_int_equal(result.verdict.nfindings, 0);
 	iv_result_free(&result);
 }
 
@@ -67,9 +67,9 @@ static void test_findings_are_ranked(void **state)
 	o.nonce_hex = "00";
 	o.expect_boots = 2;
 	assert_int_equal(iv_verify(&o, &result), IV_ERR_QUOTE_NONCE);
-	assert_int_equal(result.nfindings, 2);
-	assert_int_equal(result.findings[0].status, IV_ERR_QUOTE_NONCE);
-	assert_int_equal(result.findings[1].status, IV_ERR_EXPECTATION);
+	assert_int_equal(result.verdict.nfindings, 2);
+	assert_int_equal(result.verdict.findings[0].status, IV_ERR_QUOTE_NONCE);
+	assert_int_equal(result.verdict.findings[1].status, IV_ERR_EXPECTATION);
 	iv_result_free(&result);
 }
 
