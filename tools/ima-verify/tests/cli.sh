@@ -357,3 +357,37 @@ if command -v swtpm > /dev/null && command -v tpm2_pcrextend > /dev/null; then
 	kill "$(cat $w/pid)" 2>/dev/null
 	rm -rf "$w"
 fi
+
+## Installation and the man page
+# make install into a scratch DESTDIR; stdout of make is dropped, since
+# under make check a nested make prints its directory there.
+d=$(mktemp -d /tmp/ivinst.XXXXXX)
+bin=$d/usr/local/bin/ima-verify man1=$d/usr/local/share/man/man1/ima-verify.1
+check "make install: binary 0755 and man page 0644 under DESTDIR" 0 \
+	"^755 644$" bash -c "make -s install DESTDIR='$d' > /dev/null &&
+		echo \$(stat -c %a '$bin' '$man1')"
+check "make install: the installed binary runs --help" 0 "^usage: ima-verify" \
+	"$bin" --help
+check "make uninstall: both files removed" 0 "^removed$" bash -c \
+	"make -s uninstall DESTDIR='$d' > /dev/null && [ ! -e '$bin' ] &&
+		[ ! -e '$man1' ] && echo removed"
+rm -rf "$d"
+
+# Every long option of main.c and every exit code of result.h has its
+# entry in the man page (hyphens are \- there).
+man_missing() {
+	local o c
+	for o in $(sed -n 's/^\t{ "\([a-z0-9-]*\)",.*/\1/p' src/main.c); do
+		grep -qF -- "\\-\\-$o" ima-verify.1 || echo "--$o"
+	done
+	for c in $(sed -n 's/^\tIV_[A-Z_]* = \([0-9]*\),.*/\1/p' src/result.h); do
+		grep -qx "\\.B $c" ima-verify.1 || echo "exit $c"
+	done
+}
+check "man page: lists every option and exit code" 0 "^complete$" \
+	bash -c "m=\$($(declare -f man_missing); man_missing); [ -z \"\$m\" ] &&
+		echo complete || echo \"missing: \$m\""
+if command -v groff > /dev/null; then
+	check "man page: renders without warnings" 0 "^clean$" bash -c \
+		'w=$(groff -man -ww -z ima-verify.1 2>&1) && [ -z "$w" ] && echo clean || echo "$w"'
+fi
