@@ -8,7 +8,10 @@
 #   scripts/fresh-check.sh                     cold: empty ccache, every arch
 #   FRESH_ARCHS=x86_64 scripts/fresh-check.sh  the quick subset
 #   FRESH_CCACHE=DIR scripts/fresh-check.sh    warm: DIR is the chroot's ccache
-#                                              (kept between runs)
+#                                              (build/fresh-check/ccache keeps
+#                                              the last cold run's)
+#   FRESH_CMD='bash scripts/deps.sh && make -C tools/ima-verify check' \
+#       scripts/fresh-check.sh                 another command instead of .ci/run
 #
 # The mirror is the one this machine's apt sources name, and the chroot gets
 # the same Debian sources files: nothing here names an archive host. Needs
@@ -102,18 +105,24 @@ t1=$(date +%s)
 info "chroot ready in $((t1 - t0))s; bash .ci/run at $commit (log $work/ci.log)"
 
 set +e
+cmd=${FRESH_CMD:-bash .ci/run}
 in_root CI=true ${FRESH_ARCHS:+CHECK_ARCHS="$FRESH_ARCHS"} \
-	timeout --kill-after=60 90m bash -c 'cd /work/project && bash .ci/run < /dev/null' \
+	timeout --kill-after=60 90m bash -c "cd /work/project && ($cmd) < /dev/null" \
 	> "$work/ci.log" 2>&1
 rc=$?
 set -e
+# Keep a cold run's ccache for a later warm one (FRESH_CCACHE=$work/ccache).
+if [ -z "${FRESH_CCACHE:-}" ] && [ -d "$root/root/.cache/ima-kexec-ccache" ]; then
+	rm -rf "$work/ccache"
+	mv "$root/root/.cache/ima-kexec-ccache" "$work/ccache"
+fi
 t2=$(date +%s)
 summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$work/ci.log" | tail -1)
-grep -E '^not ok|==> kernel:|# make check: exit' "$work/ci.log" | sed 's/^/  /' || true
+grep -E '^not ok|==>.* kernel: |# make check: exit' "$work/ci.log" | sed 's/^/  /' || true
 secs=$((t2 - t1))
 mode=cold
 [ -z "${FRESH_CCACHE:-}" ] || mode="warm ccache $FRESH_CCACHE"
-printf 'fresh-check: %s (%s, CHECK_ARCHS=%s), bash .ci/run %dm%02ds, exit %d: %s\n' "$commit" \
-	"$mode" "${FRESH_ARCHS:-default}" $((secs / 60)) $((secs % 60)) "$rc" \
+printf 'fresh-check: %s (%s, CHECK_ARCHS=%s), %s: %dm%02ds, exit %d: %s\n' "$commit" \
+	"$mode" "${FRESH_ARCHS:-default}" "$cmd" $((secs / 60)) $((secs % 60)) "$rc" \
 	"${summary:-no summary line}" | tee "$work/result"
 exit "$rc"

@@ -23,7 +23,7 @@ swtpm_setup --tpm2 --tpmstate "$work" --createek \
 swtpm socket --tpm2 --tpmstate dir="$work" --daemon --pid file="$work/pid" \
 	--server type=tcp,port=$port --ctrl type=tcp,port=$((port + 1)) \
 	--flags startup-clear
-export TPM2TOOLS_TCTI="swtpm:port=$port"
+export TPM2TOOLS_TCTI="swtpm:host=127.0.0.1,port=$port"
 # Batches keep the number of tool runs down; order is kept per PCR.
 xargs -n 16 tpm2_pcrextend < "$work/extends"
 tpm2_pcrread sha1:all+sha256:all+sha384:all+sha512:all > "$out/pcrread.yaml"

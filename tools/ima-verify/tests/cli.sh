@@ -347,13 +347,13 @@ if command -v swtpm > /dev/null && command -v tpm2_pcrextend > /dev/null; then
 		--server type=tcp,port=$port --ctrl type=tcp,port=$((port + 1)) \
 		--flags startup-clear
 	sed 's/,sha384=[0-9a-f]*,sha512=[0-9a-f]*//' $w/extends |
-		TPM2TOOLS_TCTI=swtpm:port=$port xargs -n 16 tpm2_pcrextend
+		TPM2TOOLS_TCTI=swtpm:host=127.0.0.1,port=$port xargs -n 16 tpm2_pcrextend
 	check "live TPM (swtpm via tctildr): PCRs read and matched" 0 \
 		"sha256  PCR 10 match " \
-		$IV --log $w/binary_runtime_measurements --tpm --tcti swtpm:port=$port
+		$IV --log $w/binary_runtime_measurements --tpm --tcti swtpm:host=127.0.0.1,port=$port
 	check "live TPM: boot_aggregate checked against TPM PCRs 0-9" 0 \
 		"boot 1: .* match$" \
-		$IV --log $w/binary_runtime_measurements --tpm --tcti swtpm:port=$port
+		$IV --log $w/binary_runtime_measurements --tpm --tcti swtpm:host=127.0.0.1,port=$port
 	kill "$(cat $w/pid)" 2>/dev/null
 	rm -rf "$w"
 fi
