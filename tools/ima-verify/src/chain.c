@@ -18,6 +18,31 @@ void iv_chain_init(struct iv_chain *c, int first_boot_number,
 	c->boots[0].number = first_boot_number;
 	c->boots[0].first = first_entry;
 	c->boots[0].aggregate_index = -1;
+	c->start = first_entry;
+	c->bases[0].index = first_entry;
+	c->nbases = 1;
+}
+
+void iv_chain_add_base(struct iv_chain *c, long long index)
+{
+	if (c->nbases && c->bases[c->nbases - 1].index == index)
+		return;
+	if (c->nbases == IV_MAX_BASES)
+		return;
+	c->bases[c->nbases].index = index;
+	c->bases[c->nbases].bytes = c->bytes;
+	c->nbases++;
+}
+
+/*
+ * ima_add_digest_entry: pcr, a SHA-1-sized digest, name length, name,
+ * data length, template data (for 'ima', fields with their lengths and
+ * the NUL of the name: 5 bytes more than listed).
+ */
+unsigned long long iv_chain_record_bytes(const struct iv_log_entry *e)
+{
+	return 4 + 20 + 4 + (unsigned long long)e->name_len + 4 +
+	       e->data_len + (e->legacy_ima ? 5 : 0);
 }
 
 char *iv_escape(const uint8_t *buf, size_t len, size_t max)
@@ -118,6 +143,29 @@ static int add_load(struct iv_boot *b, struct iv_chain *c,
 	return l->cmdline ? 0 : -1;
 }
 
+static int add_boundary(struct iv_chain *c, struct iv_boot *b,
+			const struct iv_log_entry *e, const struct iv_event *ev,
+			enum iv_kx_kind kind)
+{
+	struct iv_boundary *x = grow(b->events, b->nevents, sizeof(*x));
+
+	if (!x)
+		return -1;
+	b->events = x;
+	x = &x[b->nevents++];
+	memset(x, 0, sizeof(*x));
+	x->index = e->index;
+	x->offset = e->offset;
+	x->bytes_before = c->bytes;
+	c->nevents++;
+	if (iv_kexec_event_parse(kind, ev->buf, ev->buf_len, &x->ev, x->why,
+				 sizeof(x->why))) {
+		x->malformed = true;
+		c->nmalformed++;
+	}
+	return 0;
+}
+
 static int add_marker(struct iv_boot *b, const struct iv_log_entry *e,
 		      const struct iv_event *ev)
 {
@@ -136,13 +184,23 @@ static int add_marker(struct iv_boot *b, const struct iv_log_entry *e,
 int iv_chain_add(struct iv_chain *c, const struct iv_log_entry *e,
 		 const struct iv_event *ev, struct iv_error *err)
 {
+	enum iv_kx_kind kind = IV_KX_NONE;
+	bool aggregate, late;
 	struct iv_boot *b;
 	int rc = 0;
 
 	if (!c->boots)
 		return iv_fail(err, IV_ERR_INTERNAL, -1, -1, "out of memory");
 	b = &c->boots[c->nboots - 1];
-	if (iv_event_name_is(ev, "boot_aggregate")) {
+	late = iv_event_name_is(ev, "boot_aggregate_late");
+	aggregate = late || iv_event_name_is(ev, "boot_aggregate");
+	if (!c->seen_first) {
+		c->seen_first = true;
+		c->starts_inside_boot = !aggregate && !c->resumed;
+	}
+	if (ev->has_buf)
+		kind = iv_kexec_event_kind(ev->file_name, ev->file_name_len);
+	if (aggregate) {
 		/* A boot_aggregate opens a boot, except at the very start. */
 		if (b->count || b->aggregate_index >= 0)
 			b = new_boot(c, e->index);
@@ -158,6 +216,9 @@ int iv_chain_add(struct iv_chain *c, const struct iv_log_entry *e,
 				   IV_MAX_DIGEST : ev->file_digest_len;
 		memcpy(b->aggregate, ev->file_digest, b->aggregate_len);
 		b->aggregate_outcome = IV_AGG_UNCHECKED;
+		b->late = late;
+	} else if (kind != IV_KX_NONE) {
+		rc = add_boundary(c, b, e, ev, kind);
 	} else if (iv_event_name_is(ev, "kexec-cmdline")) {
 		/* Without a buf field (policy template) the text is unknown. */
 		rc = add_load(b, c, e, ev);
@@ -179,6 +240,7 @@ int iv_chain_add(struct iv_chain *c, const struct iv_log_entry *e,
 		c->unknown_entries++;
 	}
 	b->count++;
+	c->bytes += iv_chain_record_bytes(e);
 	return IV_OK;
 }
 
@@ -231,6 +293,7 @@ void iv_chain_free(struct iv_chain *c)
 			free(c->boots[i].markers[j].text);
 		free(c->boots[i].loads);
 		free(c->boots[i].markers);
+		free(c->boots[i].events);
 	}
 	free(c->boots);
 	memset(c, 0, sizeof(*c));

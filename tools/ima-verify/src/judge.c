@@ -4,6 +4,16 @@
 
 #include "judge.h"
 
+bool iv_pcr_checks_mismatch(const struct iv_pcr_checks *pc)
+{
+	int i;
+
+	for (i = 0; i < pc->npcr; i++)
+		if (pc->pcr[i].outcome == IV_PCR_MISMATCH)
+			return true;
+	return false;
+}
+
 void iv_judge_replay(const struct iv_replay *rp,
 		     const struct iv_pcr_values *evidence,
 		     long long max_trailing, struct iv_pcr_checks *out,

@@ -24,6 +24,9 @@ struct iv_quote_checks {
 	int signature, nonce, selection, digest;
 };
 
+/* Some replayed PCR did not match its evidence. */
+bool iv_pcr_checks_mismatch(const struct iv_pcr_checks *pc);
+
 void iv_judge_replay(const struct iv_replay *rp,
 		     const struct iv_pcr_values *evidence,
 		     long long max_trailing, struct iv_pcr_checks *out,

@@ -23,6 +23,9 @@ static void usage(FILE *out)
 "  --log [BANK:]FILE      measurement list; BANK names a per-bank list\n"
 "                         (binary_runtime_measurements_sha256 is sha256:FILE);\n"
 "                         the first is the primary, default bank sha1\n"
+"  --exported [BANK:]FILE a part exported and deleted before LIST (mainline\n"
+"                         CONFIG_IMA_STAGING); repeat in order, oldest first:\n"
+"                         the parts are replayed before the list\n"
 "  --byte-order ORDER     auto (default), native, little, big\n"
 "  --pcrs [BANK:]FILE     PCR values: 'PCR-NN: hex' lines, tpm2_pcrread YAML,\n"
 "                         grep of sysfs pcr-BANK/N, or a sysfs pcr-BANK dir\n"
@@ -57,7 +60,10 @@ static void usage(FILE *out)
 "\n"
 "Exit codes: 0 verified; 1 no PCR evidence (list consistent only);\n"
 "10 template digest mismatch; 11 PCR mismatch; 12 boot_aggregate mismatch;\n"
-"13 per-bank lists disagree; 20 quote signature; 21 quote nonce;\n"
+"13 per-bank lists disagree; 14 kexec restore failed (history lost);\n"
+"15 earlier records missing; 16 hand-over incomplete; 17 hand-over counts\n"
+"disagree with the list; 18 hops out of sequence; 19 malformed boundary\n"
+"event; 20 quote signature; 21 quote nonce;\n"
 "22 quote PCR selection; 23 quote pcrDigest; 24 quote malformed;\n"
 "30 malformed list; 31 malformed evidence; 40 expectation unmet;\n"
 "64 usage; 66 cannot open input; 70 internal error.\n", out);
@@ -69,12 +75,13 @@ enum {
 	OPT_AK, OPT_NONCE, OPT_NONCE_FILE, OPT_BANK, OPT_PADDED, OPT_STATE_IN,
 	OPT_STATE_OUT, OPT_MAX_TRAILING, OPT_THREADS, OPT_EXPECT_KERNEL,
 	OPT_EXPECT_INITRAMFS, OPT_EXPECT_CMDLINE, OPT_EXPECT_BOOTS,
-	OPT_NO_AGGREGATE, OPT_JSON, OPT_VERSION,
+	OPT_NO_AGGREGATE, OPT_JSON, OPT_VERSION, OPT_EXPORTED,
 };
 
 static const struct option long_options[] = {
 	{ "evidence", required_argument, NULL, OPT_EVIDENCE },
 	{ "log", required_argument, NULL, OPT_LOG },
+	{ "exported", required_argument, NULL, OPT_EXPORTED },
 	{ "byte-order", required_argument, NULL, OPT_BYTE_ORDER },
 	{ "pcrs", required_argument, NULL, OPT_PCRS },
 	{ "tpm", no_argument, NULL, OPT_TPM },
@@ -220,6 +227,12 @@ int main(int argc, char **argv)
 			if (o.nlists == IV_MAX_LISTS)
 				return die_usage("too many lists%s", "");
 			o.lists[o.nlists++] = bank_path(optarg);
+			break;
+		case OPT_EXPORTED:
+			if (o.nexported == IV_MAX_EXPORTED)
+				return die_usage("at most %s --exported parts",
+						 "32");
+			o.exported[o.nexported++] = bank_path(optarg);
 			break;
 		case OPT_BYTE_ORDER:
 			if (!strcmp(optarg, "auto"))

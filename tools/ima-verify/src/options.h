@@ -7,10 +7,14 @@
 
 #define IV_MAX_PCR_ARGS 16
 #define IV_MAX_EXPECT 16
+#define IV_MAX_EXPORTED 32
 
 struct iv_options {
 	struct iv_path_arg lists[IV_MAX_LISTS];	/* [0] is the primary */
 	int nlists;
+	/* Exported parts ([BANK:]FILE), replayed in order before the lists. */
+	struct iv_path_arg exported[IV_MAX_EXPORTED];
+	int nexported;
 	int byte_order;
 	uint32_t banks;		/* 0: banks with evidence or a list */
 	uint32_t padded_sha1;

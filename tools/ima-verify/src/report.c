@@ -4,6 +4,7 @@
 
 #include <json-c/json.h>
 
+#include "handover.h"
 #include "report.h"
 
 static const char *pcr_outcome_name(enum iv_pcr_outcome o)
@@ -64,6 +65,75 @@ static void file_ref_text(FILE *out, const char *what,
 		f->algo, hex, f->index);
 }
 
+static void boundary_text(FILE *out, const struct iv_boundary *x)
+{
+	const struct iv_kexec_event *ev = &x->ev;
+	char hex[65];
+
+	fprintf(out, "    %s at entry %lld", iv_kexec_kind_name(ev->kind),
+		x->index);
+	if (x->malformed) {
+		fprintf(out, ": malformed: %s\n", x->why);
+		return;
+	}
+	fprintf(out, " (%s form)", iv_kexec_form_name(ev->form));
+	if (ev->has_hop)
+		fprintf(out, ", hop %u", ev->hop);
+	if (ev->has_count)
+		fprintf(out, ", %llu %s", ev->count,
+			ev->kind == IV_KX_RESTORED ? "records restored" :
+			"records before");
+	if (ev->has_bytes)
+		fprintf(out, ", %llu list bytes", ev->bytes);
+	if (ev->has_segment)
+		fprintf(out, ", segment %llu bytes", ev->segment);
+	if (ev->format[0])
+		fprintf(out, ", format %s", ev->format);
+	if (ev->has_restore_us)
+		fprintf(out, ", %llu us", ev->restore_us);
+	if (ev->has_error)
+		fprintf(out, ", error %d", ev->error);
+	if (ev->reason[0])
+		fprintf(out, ", reason \"%s\"", ev->reason);
+	if (ev->has_kernel) {
+		iv_hex(ev->kernel_sha256, 32, hex);
+		fprintf(out, ", kernel sha256:%s", hex);
+	}
+	if (ev->unknown_keys)
+		fprintf(out, ", %d unknown keys", ev->unknown_keys);
+	fputc('\n', out);
+}
+
+static void entered_text(FILE *out, const struct iv_boot *b)
+{
+	const struct iv_handover *ho = &b->ho;
+
+	fprintf(out, "    entered: ");
+	if (ho->entered == IV_ENTERED_COLD) {
+		fprintf(out, "cold boot (list from the reset)\n");
+		return;
+	}
+	if (ho->entered == IV_ENTERED_UNKNOWN) {
+		fprintf(out, "unknown (the list starts inside this boot)\n");
+		return;
+	}
+	fprintf(out, "hand-over");
+	if (ho->hop_known)
+		fprintf(out, " %u", ho->hop);
+	if (ho->carried_known)
+		fprintf(out, ", %lld records carried", ho->carried);
+	if (ho->segment_known)
+		fprintf(out, ", segment %llu bytes", ho->segment);
+	if (ho->restore == IV_RESTORE_OK)
+		fprintf(out, ", restored\n");
+	else if (ho->restore == IV_RESTORE_FAILED)
+		fprintf(out, ", RESTORE FAILED: %s (error %d)\n",
+			ho->restore_event->ev.reason,
+			ho->restore_event->ev.error);
+	else
+		fprintf(out, ", no restore event\n");
+}
+
 static void boots_text(FILE *out, const struct iv_chain *c)
 {
 	char hex[2 * IV_MAX_DIGEST + 1];
@@ -71,18 +141,30 @@ static void boots_text(FILE *out, const struct iv_chain *c)
 	int i, j;
 
 	fprintf(out, "boots: %d\n", c->nboots);
+	if (c->parts)
+		fprintf(out, "exported parts: %d, %lld records replayed before the list\n",
+			c->parts, c->exported_entries);
+	if (!c->nevents)
+		fprintf(out, "hand-over events: none in the list (a policy without a CRITICAL_DATA rule, or a kernel that does not measure them): the chain is judged by the PCRs only\n");
+	else
+		fprintf(out, "hand-over events: %lld (%lld malformed)\n",
+			c->nevents, c->nmalformed);
 	for (i = 0; i < c->nboots; i++) {
 		b = &c->boots[i];
 		fprintf(out, "  boot %d: entries %lld-%lld (%lld)", b->number,
 			b->first, b->first + b->count - 1, b->count);
 		if (b->aggregate_index >= 0) {
 			iv_hex(b->aggregate, b->aggregate_len, hex);
-			fprintf(out, ", boot_aggregate %s:%s %s\n",
-				b->aggregate_algo, hex,
+			fprintf(out, ", %s %s:%s %s\n",
+				b->late ? "boot_aggregate_late" :
+				"boot_aggregate", b->aggregate_algo, hex,
 				aggregate_name(b->aggregate_outcome));
 		} else {
 			fprintf(out, ", no boot_aggregate\n");
 		}
+		entered_text(out, b);
+		for (j = 0; j < b->nevents; j++)
+			boundary_text(out, &b->events[j]);
 		for (j = 0; j < b->nmarkers; j++)
 			fprintf(out, "    marker %s at entry %lld: %s\n",
 				b->markers[j].name, b->markers[j].index,
@@ -215,6 +297,73 @@ static json_object *file_ref_json(const struct iv_file_ref *f)
 	return o;
 }
 
+static json_object *boundary_json(const struct iv_boundary *x)
+{
+	const struct iv_kexec_event *ev = &x->ev;
+	json_object *o = json_object_new_object();
+
+	put_int(o, "entry", x->index);
+	put_str(o, "name", iv_kexec_kind_name(ev->kind));
+	if (x->malformed) {
+		put_str(o, "malformed", x->why);
+		return o;
+	}
+	put_str(o, "form", iv_kexec_form_name(ev->form));
+	if (ev->has_hop)
+		put_int(o, "hop", ev->hop);
+	if (ev->has_count)
+		json_object_object_add(o, ev->kind == IV_KX_RESTORED ?
+			"restored_entries" : "entries_before",
+			json_object_new_uint64(ev->count));
+	if (ev->has_bytes)
+		json_object_object_add(o, ev->bytes_checkable ?
+			"binary_runtime_size" : "list_bytes_v2",
+			json_object_new_uint64(ev->bytes));
+	if (ev->has_segment)
+		json_object_object_add(o, "segment_size",
+				       json_object_new_uint64(ev->segment));
+	if (ev->has_restore_us)
+		json_object_object_add(o, "restore_us",
+				       json_object_new_uint64(ev->restore_us));
+	if (ev->has_error)
+		put_int(o, "error", ev->error);
+	if (ev->reason[0])
+		put_str(o, "reason", ev->reason);
+	if (ev->format[0])
+		put_str(o, "format", ev->format);
+	if (ev->has_kernel)
+		json_object_object_add(o, "kernel_sha256",
+				       hex_json(ev->kernel_sha256, 32));
+	put_int(o, "unknown_keys", ev->unknown_keys);
+	return o;
+}
+
+static json_object *handover_json(const struct iv_boot *b)
+{
+	const struct iv_handover *ho = &b->ho;
+	json_object *o = json_object_new_object();
+
+	put_str(o, "entered_by", iv_entered_name(ho->entered));
+	json_object_object_add(o, "hop", ho->hop_known ?
+			       json_object_new_int64(ho->hop) : NULL);
+	json_object_object_add(o, "carried_entries", ho->carried_known ?
+			       json_object_new_int64(ho->carried) : NULL);
+	json_object_object_add(o, "segment_size", ho->segment_known ?
+			       json_object_new_uint64(ho->segment) : NULL);
+	put_str(o, "restore", iv_restore_name(ho->restore));
+	if (ho->restore_event) {
+		put_int(o, "restore_entry", ho->restore_event->index);
+		if (ho->restore == IV_RESTORE_FAILED) {
+			put_str(o, "restore_reason",
+				ho->restore_event->ev.reason);
+			put_int(o, "restore_error", ho->restore_event->ev.error);
+		}
+	}
+	json_object_object_add(o, "execute", ho->execute ?
+			       boundary_json(ho->execute) : NULL);
+	return o;
+}
+
 static json_object *boots_json(const struct iv_chain *c)
 {
 	json_object *arr = json_object_new_array(), *o, *loads, *l, *marks, *m;
@@ -254,6 +403,14 @@ static json_object *boots_json(const struct iv_chain *c)
 			json_object_array_add(marks, m);
 		}
 		json_object_object_add(o, "markers", marks);
+		put_str(o, "first_record", b->late ? "boot_aggregate_late" :
+			b->aggregate_index >= 0 ? "boot_aggregate" : "none");
+		json_object_object_add(o, "handover", handover_json(b));
+		marks = json_object_new_array();
+		for (j = 0; j < b->nevents; j++)
+			json_object_array_add(marks,
+					      boundary_json(&b->events[j]));
+		json_object_object_add(o, "boundary_events", marks);
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -330,6 +487,11 @@ int iv_report_json(FILE *out, const struct iv_result *r)
 		}
 		json_object_object_add(root, "pcrs", arr);
 		json_object_object_add(root, "boots", boots_json(&r->chain));
+		put_int(root, "boundary_events", r->chain.nevents);
+		json_object_object_add(root, "judged_by_pcrs_only",
+				       json_object_new_boolean(!r->chain.nevents));
+		put_int(root, "exported_parts", r->chain.parts);
+		put_int(root, "exported_entries", r->chain.exported_entries);
 	}
 	if (r->inputs.have_quote)
 		json_object_object_add(root, "quote", quote_json(r));

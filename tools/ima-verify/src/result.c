@@ -15,6 +15,12 @@ const char *iv_status_name(int status)
 	case IV_ERR_PCR_MISMATCH: return "pcr-mismatch";
 	case IV_ERR_BOOT_AGGREGATE: return "boot-aggregate-mismatch";
 	case IV_ERR_BANK_LISTS: return "bank-lists-disagree";
+	case IV_ERR_RESTORE_FAILED: return "restore-failed";
+	case IV_ERR_RECORDS_MISSING: return "earlier-records-missing";
+	case IV_ERR_HANDOVER_INCOMPLETE: return "handover-incomplete";
+	case IV_ERR_HANDOVER_COUNT: return "handover-count-mismatch";
+	case IV_ERR_HOP_SEQUENCE: return "hop-out-of-sequence";
+	case IV_ERR_BOUNDARY_EVENT: return "boundary-event-malformed";
 	case IV_ERR_QUOTE_SIGNATURE: return "quote-signature-invalid";
 	case IV_ERR_QUOTE_NONCE: return "quote-nonce-mismatch";
 	case IV_ERR_QUOTE_SELECTION: return "quote-selection-mismatch";
@@ -33,7 +39,10 @@ const char *iv_status_name(int status)
 static const int status_priority[] = {
 	IV_ERR_USAGE, IV_ERR_NOINPUT, IV_ERR_INTERNAL, IV_ERR_MALFORMED_LOG,
 	IV_ERR_MALFORMED_EVIDENCE, IV_ERR_QUOTE_FORMAT, IV_ERR_BANK_LISTS,
-	IV_ERR_TEMPLATE_DIGEST, IV_ERR_PCR_MISMATCH, IV_ERR_QUOTE_SIGNATURE,
+	IV_ERR_TEMPLATE_DIGEST, IV_ERR_RESTORE_FAILED,
+	IV_ERR_HANDOVER_INCOMPLETE, IV_ERR_RECORDS_MISSING, IV_ERR_PCR_MISMATCH,
+	IV_ERR_HANDOVER_COUNT, IV_ERR_HOP_SEQUENCE, IV_ERR_BOUNDARY_EVENT,
+	IV_ERR_QUOTE_SIGNATURE,
 	IV_ERR_QUOTE_NONCE, IV_ERR_QUOTE_SELECTION, IV_ERR_QUOTE_PCR_DIGEST,
 	IV_ERR_BOOT_AGGREGATE, IV_ERR_EXPECTATION, IV_NOT_ATTESTED, IV_OK,
 };

@@ -17,6 +17,12 @@ enum iv_status {
 	IV_ERR_PCR_MISMATCH = 11,
 	IV_ERR_BOOT_AGGREGATE = 12,
 	IV_ERR_BANK_LISTS = 13,	/* per-bank lists disagree with each other */
+	IV_ERR_RESTORE_FAILED = 14,	/* kexec_restore_failed: history lost */
+	IV_ERR_RECORDS_MISSING = 15,	/* the list does not start at the reset */
+	IV_ERR_HANDOVER_INCOMPLETE = 16, /* records lost between copy and jump */
+	IV_ERR_HANDOVER_COUNT = 17,	/* event counts/sizes vs the list */
+	IV_ERR_HOP_SEQUENCE = 18,	/* hop indexes do not follow */
+	IV_ERR_BOUNDARY_EVENT = 19,	/* malformed boundary event text */
 	IV_ERR_QUOTE_SIGNATURE = 20,
 	IV_ERR_QUOTE_NONCE = 21,
 	IV_ERR_QUOTE_SELECTION = 22,

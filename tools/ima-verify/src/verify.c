@@ -2,6 +2,7 @@
 /* The lists are the one input too big to load: replay_lists streams them. */
 #include <string.h>
 
+#include "handover.h"
 #include "lists.h"
 #include "state.h"
 #include "verify.h"
@@ -32,19 +33,79 @@ static uint32_t pick_banks(const struct iv_options *o, struct iv_result *r,
 	return banks;
 }
 
+/*
+ * Stream one list set through the replay.  Pipeline: read and parse batch
+ * k+1 while the worker threads hash batch k; then this thread hashes its
+ * own banks of batch k.
+ */
+static int stream_set(struct iv_list_set *ls, struct iv_result *r,
+		      struct iv_batch bufs[2], struct iv_error *e)
+{
+	struct iv_batch *cur;
+	struct iv_error fe;
+	bool done = false, in_flight = false;
+	unsigned int k = 0;
+	int i, rc = 0;
+
+	iv_error_clear(&fe);
+	while (!done && !rc) {
+		cur = &bufs[k++ & 1];
+		rc = iv_lists_read_batch(ls, cur, &done, &r->chain, e);
+		for (i = 0; i < ls->n; i++)
+			iv_log_release(&ls->logs[i]);
+		if (in_flight && iv_replay_finish(&r->replay, &fe) && !rc) {
+			rc = fe.status;
+			*e = fe;
+		}
+		in_flight = false;
+		/* Replay what was read, even before a malformed entry. */
+		if (cur->n) {
+			iv_replay_submit(&r->replay, cur->e, cur->n, &fe);
+			in_flight = true;
+		}
+		r->entries_read += (long long)cur->n;
+	}
+	if (in_flight && iv_replay_finish(&r->replay, &fe) && !rc) {
+		rc = fe.status;
+		*e = fe;
+	}
+	return rc;
+}
+
+/* The exported parts, in order, each a list of its own, before the list. */
+static int stream_exported(const struct iv_options *o, struct iv_result *r,
+			   struct iv_batch bufs[2], struct iv_error *e)
+{
+	struct iv_list_set part;
+	long long next = 0;
+	int i, rc = 0;
+
+	for (i = 0; i < o->nexported && !rc; i++) {
+		rc = iv_lists_open(&part, &o->exported[i], 1, o->byte_order,
+				   o->max_data, NULL, e);
+		if (!rc)
+			rc = iv_log_seek(&part.logs[0], 0, next, e);
+		iv_chain_add_base(&r->chain, next);
+		if (!rc)
+			rc = stream_set(&part, r, bufs, e);
+		next = part.n ? part.logs[0].next_index : next;
+		iv_lists_close(&part);
+		r->chain.parts++;
+	}
+	r->chain.exported_entries = next;
+	return rc;
+}
+
 static int replay_lists(const struct iv_options *o, struct iv_result *r,
 			const struct iv_state *st)
 {
 	struct iv_replay_config cfg = { 0, o->padded_sha1, o->threads };
-	struct iv_batch bufs[2], *cur;
+	struct iv_batch bufs[2];
 	struct iv_list_set ls;
-	struct iv_error e, fe;
-	bool done = false, in_flight = false;
-	unsigned int k = 0;
+	struct iv_error e;
 	int i, b, rc;
 
 	iv_error_clear(&e);
-	iv_error_clear(&fe);
 	rc = iv_lists_open(&ls, o->lists, o->nlists, o->byte_order,
 			   o->max_data, st, &e);
 	if (rc) {
@@ -57,6 +118,8 @@ static int replay_lists(const struct iv_options *o, struct iv_result *r,
 	iv_replay_init(&r->replay, &cfg);
 	iv_chain_init(&r->chain, st ? st->boot : 0, st ? st->entries : 0);
 	if (st) {
+		r->chain.resumed = true;
+		r->chain.bases[0].index = 0;
 		for (b = 0; b < IV_NBANKS; b++) {
 			if (!(cfg.banks >> b & 1))
 				continue;
@@ -86,31 +149,13 @@ static int replay_lists(const struct iv_options *o, struct iv_result *r,
 		iv_verdict_note(&r->verdict, IV_ERR_INTERNAL, -1, -1, "out of memory");
 		return IV_ERR_INTERNAL;
 	}
-	/*
-	 * Pipeline: read and parse batch k+1 while the worker threads hash
-	 * batch k; then this thread hashes its own banks of batch k.
-	 */
-	while (!done && !rc) {
-		cur = &bufs[k++ & 1];
-		rc = iv_lists_read_batch(&ls, cur, &done, &r->chain, &e);
-		for (i = 0; i < ls.n; i++)
-			iv_log_release(&ls.logs[i]);
-		if (in_flight && iv_replay_finish(&r->replay, &fe) && !rc) {
-			rc = fe.status;
-			e = fe;
-		}
-		in_flight = false;
-		/* Replay what was read, even before a malformed entry. */
-		if (cur->n) {
-			iv_replay_submit(&r->replay, cur->e, cur->n, &fe);
-			in_flight = true;
-		}
-		r->entries_read += (long long)cur->n;
-	}
-	if (in_flight && iv_replay_finish(&r->replay, &fe) && !rc) {
-		rc = fe.status;
-		e = fe;
-	}
+	rc = stream_exported(o, r, bufs, &e);
+	for (i = 0; !rc && o->nexported && i < ls.n; i++)
+		rc = iv_log_seek(&ls.logs[i], 0, r->chain.exported_entries, &e);
+	if (!rc && o->nexported)
+		iv_chain_add_base(&r->chain, r->chain.exported_entries);
+	if (!rc)
+		rc = stream_set(&ls, r, bufs, &e);
 	if (rc)
 		iv_verdict_add(&r->verdict, &e);
 	r->byte_order = ls.logs[0].order;
@@ -155,12 +200,19 @@ int iv_verify(const struct iv_options *o, struct iv_result *r)
 				"no measurement list given");
 		return v->status;
 	}
+	if (o->nexported && o->state_in) {
+		iv_verdict_note(v, IV_ERR_USAGE, -1, -1,
+				"--exported and --state-in exclude each other: the saved state already covers the exported records");
+		return v->status;
+	}
 	if (iv_inputs_load(o, in, v))
 		return v->status;
 	if (replay_lists(o, r, in->have_state ? &in->state : NULL))
 		return v->status;
 	iv_judge_replay(&r->replay, &in->evidence, o->max_trailing,
 			&r->pcr_checks, v);
+	iv_judge_handovers(&r->chain, iv_pcr_checks_mismatch(&r->pcr_checks),
+			   v);
 	iv_judge_aggregates(&r->chain, &in->evidence, o->skip_boot_aggregate,
 			    v);
 	iv_judge_quote(in, &r->replay, &r->quote_checks, v);

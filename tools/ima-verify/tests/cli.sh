@@ -278,6 +278,107 @@ check "pre-5.8 padded SHA-1 list with --padded-sha1" 0 "VERIFIED" \
 check "pre-5.8 padded SHA-1 list without it -> 11" 11 "pcr-mismatch" \
 	$IV --evidence $d
 
+## Boundary events (kexec_load/_execute/_restored/_restore_failed), every form
+# json FILTER: a python expression over the report d, printed.
+jq_py() {	# expr ima-verify-args...
+	local expr=$1
+	shift
+	$IV "$@" --json | python3 -c "import json, sys; d = json.load(sys.stdin); print($expr)"
+}
+for f in mainline series old; do
+	d=$OUT/gen-kx-$f
+	mkdir -p $d
+	$GEN -n 400 -b 4 -k $f -L $d
+	check "$f events: 4-boot chain verifies, every hand-over reported" 0 \
+		"entered: hand-over 3, [0-9]+ records carried, segment 1048576 bytes" \
+		$IV --evidence $d
+	check "$f events: json hand-over of boot 2 (entered_by, hop, carried = first entry)" 0 \
+		"^hand-over 2 True$" jq_py \
+		'd["boots"][2]["handover"]["entered_by"], d["boots"][2]["handover"]["hop"], d["boots"][2]["handover"]["carried_entries"] == d["boots"][2]["first_entry"]' \
+		--evidence $d
+	check "$f events: json execute of boot 0 and cold boot" 0 "^kexec_execute cold-boot False$" \
+		jq_py 'd["boots"][0]["handover"]["execute"]["name"], d["boots"][0]["handover"]["entered_by"], d["judged_by_pcrs_only"]' \
+		--evidence $d
+	check "$f events: a kexec_load count one off -> 17" 17 \
+		"handover-count-mismatch: entry [0-9]+: offset [0-9]+: boot 0: kexec_load says [0-9]+ records before it, the list holds" \
+		bash -c "mkdir -p $d-count && $GEN -n 400 -b 4 -k $f -D count $d-count && $IV --evidence $d-count"
+	check "$f events: no kexec_execute before the next boot -> 16" 16 \
+		"handover-incomplete: .*boot 1 follows a kexec_load \(entry [0-9]+\) with no kexec_execute" \
+		bash -c "mkdir -p $d-noexec && $GEN -n 400 -b 4 -k $f -D noexec $d-noexec && $IV --evidence $d-noexec"
+	check "$f events: a record counted but not handed over -> 16" 16 \
+		"records missing|record\(s\) missing between the copy and the jump" \
+		bash -c "mkdir -p $d-drop && $GEN -n 400 -b 4 -k $f -D drop $d-drop && $IV --evidence $d-drop"
+	check "$f events: malformed kexec_load text -> 19 naming the record" 19 \
+		"boundary-event-malformed: entry [0-9]+: offset [0-9]+: boot 0: malformed kexec_load text, byte 21: not a decimal digit" \
+		bash -c "mkdir -p $d-bad && $GEN -n 400 -b 4 -k $f -D malformed $d-bad && $IV --evidence $d-bad"
+done
+check "series events: kexec_restored per boot (hop, records, format)" 0 \
+	"kexec_restored at entry [0-9]+ \(series form\), hop 3, [0-9]+ records restored, segment 1048576 bytes, format v1\+ext" \
+	$IV --evidence $OUT/gen-kx-series
+check "series events: unknown keys of a later kernel accepted" 0 "1 unknown keys" \
+	$IV --evidence $OUT/gen-kx-series
+check "old events: kernel digest and restore time reported" 0 \
+	"kexec_restored at entry [0-9]+ \(old form\), hop 1, [0-9]+ records restored, segment 1048576 bytes, 42 us" \
+	$IV --evidence $OUT/gen-kx-old
+check "mainline events: binary size one byte off -> 17" 17 \
+	"kexec_load says ima_binary_runtime_size=[0-9]+, the [0-9]+ records before it make" \
+	bash -c "mkdir -p $OUT/kx-bytes && $GEN -n 400 -b 4 -k mainline -D bytes $OUT/kx-bytes && $IV --evidence $OUT/kx-bytes"
+check "old events: list_bytes (v2 size) is not checked against the list" 0 "VERIFIED" \
+	bash -c "mkdir -p $OUT/kx-oldbytes && $GEN -n 400 -b 4 -k old -D bytes $OUT/kx-oldbytes && $IV --evidence $OUT/kx-oldbytes"
+for f in series old; do
+	check "$f events: hop out of sequence -> 18" 18 \
+		"hop-out-of-sequence: entry [0-9]+: offset [0-9]+: boot 0 \(cold boot\): kexec_execute says hop 2, expected 1" \
+		bash -c "mkdir -p $OUT/kx-hop-$f && $GEN -n 400 -b 4 -k $f -D hop $OUT/kx-hop-$f && $IV --evidence $OUT/kx-hop-$f"
+	d=$OUT/kx-fail-$f
+	mkdir -p $d
+	$GEN -n 400 -b 4 -k $f -F 2 -L $d
+	check "$f events: restore failure names the boot and reason -> 14" 14 \
+		"restore-failed: entry 1: offset [0-9]+: history before boot 2 lost: payload digest mismatch" \
+		$IV --evidence $d
+	check "$f events: restore failure in the json hand-over" 0 \
+		"^hand-over 2 failed payload digest mismatch" \
+		jq_py 'd["boots"][0]["handover"]["entered_by"], d["boots"][0]["handover"]["hop"], d["boots"][0]["handover"]["restore"], d["boots"][0]["handover"]["restore_reason"]' \
+		--evidence $d
+done
+check "mainline events: a lost hand-over is a PCR mismatch that says earlier records are missing -> 11" 11 \
+	"the list starts at a boot_aggregate but does not replay from zero: .*earlier records are missing" \
+	bash -c "mkdir -p $OUT/kx-fail-mainline && $GEN -n 400 -b 4 -k mainline -F 2 $OUT/kx-fail-mainline && $IV --evidence $OUT/kx-fail-mainline"
+check "no events: said so, judged by the PCRs (qemu chain5)" 0 \
+	"hand-over events: none in the list .*judged by the PCRs only" $IV --evidence $Q
+check "no events: json judged_by_pcrs_only, hand-overs from the list" 0 "^True 0 hand-over 5$" \
+	jq_py 'd["judged_by_pcrs_only"], d["boundary_events"], d["boots"][5]["handover"]["entered_by"], d["boots"][5]["handover"]["hop"]' \
+	--evidence $Q
+check "qemu legacy: the mismatch says earlier records are missing" 11 \
+	"earlier records are missing \(a hand-over that carried nothing" \
+	$IV --evidence tests/fixtures/qemu-legacy
+
+## Exported parts (CONFIG_IMA_STAGING) and boot_aggregate_late
+for f in series mainline; do
+	d=$OUT/kx-export-$f
+	mkdir -p $d
+	$GEN -n 400 -b 3 -k $f -X 60,170 -l -L $d
+	check "$f: exported parts replayed in order before the list" 0 \
+		"exported parts: 2, 170 records replayed before the list" \
+		$IV --evidence $d --exported $d/exported-1 --exported $d/exported-2
+	check "$f: counts after deletion match the kernel's shorter list" 0 "^VERIFIED 0 3$" \
+		bash -c "$IV --evidence $d --exported $d/exported-1 --exported $d/exported-2 | sed -n 's/^ima-verify: \([A-Z]*\) (exit \([0-9]*\))/\1 \2/p' | tr '\n' ' '; $IV --evidence $d --exported $d/exported-1 --exported $d/exported-2 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"exported_parts\"] + 1)'"
+	check "$f: without the exported parts -> 15 (list starts inside a boot)" 15 \
+		"earlier-records-missing: entry 0: the list does not start at a boot_aggregate" \
+		$IV --evidence $d
+	check "$f: exported parts out of order -> 15" 15 \
+		"the first exported part does not start at a boot_aggregate" \
+		$IV --evidence $d --exported $d/exported-2 --exported $d/exported-1
+done
+check "boot_aggregate_late starts a boot and is reported" 0 \
+	"boot 0: entries 0-[0-9]+ \([0-9]+\), boot_aggregate_late sha256:[0-9a-f]+ match" \
+	$IV --evidence $OUT/kx-export-series --exported $OUT/kx-export-series/exported-1 \
+	--exported $OUT/kx-export-series/exported-2 --expect-boots 3
+check "--exported with --state-in -> 64" 64 "exclude each other" \
+	$IV --evidence $OUT/kx-export-series --exported $OUT/kx-export-series/exported-1 \
+	--state-in /dev/null
+check "--exported missing file -> 66" 66 "No such file" \
+	$IV --evidence $OUT/kx-export-series --exported /nonexistent/part
+
 ## Incremental verification and lists longer than the PCRs
 mkdir -p $OUT/inc1 $OUT/inc2
 $GEN -n 1000 -V 97 $OUT/inc1

@@ -18,6 +18,20 @@
  *       SHA-1 template digest (no per-bank lists then)
  *   -E FILE  write every extend as a tpm2_pcrextend argument
  *            ("10:sha1=HEX,sha256=HEX,..."), to replay it on a real TPM
+ *   -k FORM  kexec boundary events at every hand-over: mainline (6.16+
+ *            kexec_load/kexec_execute), series (the same plus hop=, and
+ *            kexec_restored), old (the landed series' space-separated
+ *            texts); default none (an ima_kexec_load marker only)
+ *   -F HOP   the restore of hand-over HOP fails: the next kernel's list
+ *            starts afresh (kexec_restore_failed in series/old form)
+ *   -X N[,N...]  records before each N were exported and deleted: they go
+ *            to DIR/exported-1, -2, ... and the kernel's counts restart
+ *   -l       the first boot's aggregate is boot_aggregate_late
+ *   -D WHAT  damage the first hand-over: count (kexec_load count + 1),
+ *            bytes (its binary size + 1), hop (execute and restore hop
+ *            + 1), noexec (no kexec_execute), drop (a record before the
+ *            execute extends the PCR and is counted, but is not listed),
+ *            malformed (kexec_load text broken)
  * Writes DIR/binary_runtime_measurements[_BANK] and DIR/pcrs-BANK.txt.
  */
 #include <getopt.h>
@@ -37,6 +51,13 @@ static EVP_MD_CTX *ctx;
 static uint64_t rng_state;
 static FILE *extends_out;
 static bool padded_sha1;
+
+/* The kernel's view: records in its list and their binary_runtime_size. */
+static unsigned long long klist_count, klist_bytes;
+static bool unlisted;		/* extend and count, but do not list */
+static long long cuts[16], record_index;
+static int ncuts, next_cut;
+static const char *out_dir;
 
 struct buf {
 	uint8_t data[8192];
@@ -100,6 +121,24 @@ static void name_field(struct buf *b, const char *name)
 	field(b, name, strlen(name) + 1);
 }
 
+static FILE *open_list(const char *dir, const char *suffix);
+static FILE *open_part(const char *dir, const char *name);
+
+/* Records from here on go to the next exported part, or the list. */
+static void next_export_part(void)
+{
+	char suffix[32];
+
+	fclose(list_out[IV_SHA1]);
+	next_cut++;
+	if (next_cut < ncuts)
+		snprintf(suffix, sizeof(suffix), "exported-%d", next_cut + 1);
+	list_out[IV_SHA1] = next_cut < ncuts ?
+			    open_part(out_dir, suffix) : open_list(out_dir, "");
+	klist_count = 0;	/* the exported records were deleted */
+	klist_bytes = 0;
+}
+
 /* Write one entry to every list and extend every bank. */
 static void emit(uint32_t pcr_index, const char *tname, const struct buf *data,
 		 bool legacy, const char *legacy_name, bool violation)
@@ -113,6 +152,14 @@ static void emit(uint32_t pcr_index, const char *tname, const struct buf *data,
 
 	memset(ones, 0xff, sizeof(ones));
 	memset(sha1_padded, 0, sizeof(sha1_padded));
+	if (next_cut < ncuts && record_index == cuts[next_cut])
+		next_export_part();
+	if (!unlisted)
+		record_index++;
+	klist_count++;
+	/* ima_add_digest_entry; the 'ima' template has 5 more bytes */
+	klist_bytes += 4 + 20 + 4 + strlen(tname) + 4 + data->len +
+		       (legacy ? 5 : 0);
 	if (extends_out)
 		fprintf(extends_out, "%u:", pcr_index);
 	for (b = 0; b < GEN_BANKS; b++) {
@@ -126,7 +173,8 @@ static void emit(uint32_t pcr_index, const char *tname, const struct buf *data,
 		} else {
 			hash(b, data->data, data->len, NULL, 0, digest);
 		}
-		if (list_out[b]) {
+		if (list_out[b] && !unlisted &&
+		    (b == IV_SHA1 || next_cut == ncuts)) {
 			head.len = 0;
 			put_u32(&head, pcr_index);
 			put(&head, digest, size);
@@ -261,6 +309,8 @@ static void firmware(void)
 	}
 }
 
+static bool late_aggregate;
+
 static void boot_aggregate(const char *tmpl)
 {
 	uint8_t agg[32];
@@ -284,8 +334,122 @@ static void boot_aggregate(const char *tmpl)
 		return;
 	}
 	digest_field(&d, NULL, "sha256", agg, 32);
-	name_field(&d, "boot_aggregate");
+	name_field(&d, late_aggregate ? "boot_aggregate_late" :
+		   "boot_aggregate");
+	late_aggregate = false;
 	emit(10, "ima-ng", &d, false, NULL, false);
+}
+
+/* Boundary events, as the kernels write them. */
+static const char *kx_form = "none";
+static const char *damage = "";
+static int fail_hop;
+#define SEGMENT 1048576ull
+
+static bool form_is(const char *f)
+{
+	return !strcmp(kx_form, f);
+}
+
+static void load_or_execute(const char *event, unsigned int hop,
+			    bool first_handover, const char *kernel)
+{
+	unsigned long long count = klist_count, bytes = 24 + klist_bytes;
+	uint8_t ksha[32];
+	char text[512], hex[65];
+	size_t n;
+
+	if (first_handover && !strcmp(event, "kexec_load")) {
+		count += !strcmp(damage, "count");
+		bytes += !strcmp(damage, "bytes");
+	}
+	if (first_handover && !strcmp(event, "kexec_execute"))
+		hop += !strcmp(damage, "hop");
+	if (form_is("old")) {
+		hash(IV_SHA256, kernel, strlen(kernel), NULL, 0, ksha);
+		iv_hex(ksha, 32, hex);
+		n = (size_t)snprintf(text, sizeof(text),
+			"hop=%u entries=%llu list_bytes=%llu segment_bytes=%llu kernel_sha256=%s",
+			hop, count, bytes + 4096, SEGMENT, hex);
+	} else {
+		n = (size_t)snprintf(text, sizeof(text),
+			"kexec_segment_size=%llu;ima_binary_runtime_size=%llu;ima_runtime_measurements_count=%llu;",
+			SEGMENT, bytes, count);
+		if (form_is("series"))
+			n += (size_t)snprintf(text + n, sizeof(text) - n,
+					      "hop=%u;future_key=7;", hop);
+	}
+	if (first_handover && !strcmp(event, "kexec_load") &&
+	    !strcmp(damage, "malformed"))
+		n = (size_t)snprintf(text, sizeof(text),
+				     "kexec_segment_size=12x;");
+	buf_entry(event, text, n);
+}
+
+static void restore_event(unsigned int hop, unsigned long long carried,
+			  bool failed)
+{
+	char text[256];
+	size_t n;
+
+	if (form_is("mainline") || form_is("none"))
+		return;
+	if (failed && form_is("old"))
+		n = (size_t)snprintf(text, sizeof(text),
+			"hop=%u error=-74 segment_bytes=%llu reason=payload digest mismatch (v2)",
+			hop, SEGMENT);
+	else if (failed)
+		n = (size_t)snprintf(text, sizeof(text),
+			"hop=%u;error=-74;segment_size=%llu;reason=payload digest mismatch;",
+			hop, SEGMENT);
+	else if (form_is("old"))
+		n = (size_t)snprintf(text, sizeof(text),
+			"hop=%u entries=%llu segment_bytes=%llu restore_us=42",
+			hop, carried, SEGMENT);
+	else
+		n = (size_t)snprintf(text, sizeof(text),
+			"hop=%u;restored_entries=%llu;segment_size=%llu;format=v1+ext;",
+			hop, carried, SEGMENT);
+	buf_entry(failed ? "kexec_restore_failed" : "kexec_restored", text, n);
+}
+
+static void restart_lists(void);
+
+/* kexec_file_load, a little activity, kexec -e, and the next boot. */
+static void handover(const char *tmpl, int boot)
+{
+	unsigned int hop = (unsigned int)boot + 1;
+	bool first = boot == 0, failed = fail_hop == boot + 1;
+	unsigned long long carried;
+	char name[128];
+
+	snprintf(name, sizeof(name), "/boot/vmlinuz-%d", boot + 1);
+	file_entry("ima-ng", name, false, NULL);
+	snprintf(name, sizeof(name), "/boot/initrd-%d", boot + 1);
+	file_entry("ima-ng", name, false, NULL);
+	snprintf(name, sizeof(name), "console=ttyS0 hop=%d", boot + 1);
+	buf_entry("kexec-cmdline", name, strlen(name));
+	if (form_is("none")) {
+		buf_entry("ima_kexec_load", "entries=1", 9);
+	} else {
+		snprintf(name, sizeof(name), "/boot/vmlinuz-%d", boot + 1);
+		load_or_execute("kexec_load", hop, first, name);
+		snprintf(name, sizeof(name), "/usr/bin/after-load-%d", boot);
+		file_entry("ima-ng", name, false, NULL);
+		unlisted = first && !strcmp(damage, "drop");
+		snprintf(name, sizeof(name), "/usr/bin/before-exec-%d", boot);
+		file_entry("ima-ng", name, false, NULL);
+		unlisted = false;
+		snprintf(name, sizeof(name), "/boot/vmlinuz-%d", boot + 1);
+		if (!(first && !strcmp(damage, "noexec")))
+			load_or_execute("kexec_execute", hop, first, name);
+	}
+	carried = klist_count;
+	if (failed)
+		restart_lists();
+	boot_aggregate(tmpl);
+	restore_event(hop + (first && !strcmp(damage, "hop")), carried,
+		      failed);
 }
 
 static void write_pcrs(const char *dir)
@@ -310,6 +474,20 @@ static void write_pcrs(const char *dir)
 	}
 }
 
+static FILE *open_part(const char *dir, const char *name)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "wb");
+	if (!f) {
+		perror(path);
+		exit(2);
+	}
+	return f;
+}
+
 static FILE *open_list(const char *dir, const char *suffix)
 {
 	char path[4096];
@@ -326,16 +504,34 @@ static FILE *open_list(const char *dir, const char *suffix)
 	return f;
 }
 
+static bool per_bank;
+
+/* A failed restore: the next kernel's list starts afresh. */
+static void restart_lists(void)
+{
+	char suffix[32];
+	int b;
+
+	for (b = 0; b < GEN_BANKS; b++) {
+		if (!list_out[b])
+			continue;
+		fclose(list_out[b]);
+		snprintf(suffix, sizeof(suffix), "_%s", iv_bank_info(b)->name);
+		list_out[b] = open_list(out_dir, b ? suffix : "");
+	}
+	klist_count = 0;
+	klist_bytes = 0;
+}
+
 int main(int argc, char **argv)
 {
 	long long entries = 1000, i, every_violation = 0, boots = 1, per_boot;
 	const char *tmpl = "ima-ng", *t;
-	char name[128], suffix[32];
-	bool per_bank = false;
+	char name[128], suffix[32], *cut;
 	int c, b, boot = 0;
 
 	rng_state = 0x9e3779b97f4a7c15ull;
-	while ((c = getopt(argc, argv, "n:t:b:V:BLPs:E:")) != -1) {
+	while ((c = getopt(argc, argv, "n:t:b:V:BLPs:E:k:F:X:lD:")) != -1) {
 		switch (c) {
 		case 'n': entries = atoll(optarg); break;
 		case 't': tmpl = optarg; break;
@@ -351,19 +547,32 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'k': kx_form = optarg; break;
+		case 'F': fail_hop = atoi(optarg); break;
+		case 'l': late_aggregate = true; break;
+		case 'D': damage = optarg; break;
+		case 'X':
+			for (cut = strtok(optarg, ","); cut && ncuts < 16;
+			     cut = strtok(NULL, ","))
+				cuts[ncuts++] = atoll(cut);
+			break;
 		case 's': rng_state ^= (uint64_t)atoll(optarg) * 2654435761u; break;
 		default:
 			fprintf(stderr, "usage: gen-list [-n N] [-t TEMPLATE] [-b BOOTS] [-V EVERY] [-B] [-L] [-s SEED] DIR\n");
 			return 2;
 		}
 	}
-	if (optind != argc - 1 || boots < 1)
+	if (optind != argc - 1 || boots < 1 ||
+	    (!form_is("none") && !form_is("mainline") && !form_is("series") &&
+	     !form_is("old")))
 		return 2;
 	ctx = EVP_MD_CTX_new();
 	for (b = 0; b < GEN_BANKS; b++)	/* TPM reset values */
 		for (c = 17; c <= 22; c++)
 			memset(pcr[b][c], 0xff, iv_bank_info(b)->size);
-	list_out[IV_SHA1] = open_list(argv[optind], "");
+	out_dir = argv[optind];
+	list_out[IV_SHA1] = ncuts ? open_part(out_dir, "exported-1") :
+			    open_list(out_dir, "");
 	if (per_bank)
 		for (b = 1; b < GEN_BANKS; b++) {
 			snprintf(suffix, sizeof(suffix), "_%s",
@@ -375,17 +584,7 @@ int main(int argc, char **argv)
 	boot_aggregate(tmpl);
 	for (i = 1; i < entries; i++) {
 		if (boots > 1 && i % per_boot == 0 && boot < boots - 1) {
-			/* What kexec_file_load measures, then the next boot. */
-			snprintf(name, sizeof(name), "/boot/vmlinuz-%d", boot + 1);
-			file_entry("ima-ng", name, false, NULL);
-			snprintf(name, sizeof(name), "/boot/initrd-%d", boot + 1);
-			file_entry("ima-ng", name, false, NULL);
-			snprintf(name, sizeof(name), "console=ttyS0 hop=%d",
-				 boot + 1);
-			buf_entry("kexec-cmdline", name, strlen(name));
-			buf_entry("ima_kexec_load", "entries=1", 9);
-			boot++;
-			boot_aggregate(tmpl);
+			handover(tmpl, boot++);
 			continue;
 		}
 		t = strcmp(tmpl, "mix") ? tmpl :
