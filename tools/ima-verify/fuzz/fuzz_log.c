@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* libFuzzer: list reader, template parser, boot chain, template digests. */
+/* libFuzzer: list reader, template parser, boot chain and its hand-overs,
+ * template digests. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "chain.h"
+#include "handover.h"
 #include "log.h"
 #include "template.h"
 
@@ -16,6 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint8_t digest[IV_MAX_DIGEST];
 	struct iv_log_entry e;
 	enum iv_log_result res;
+	struct iv_verdict verdict;
 	struct iv_chain chain;
 	struct iv_event ev;
 	struct iv_error err;
@@ -55,6 +58,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (iv_chain_add(&chain, &e, &ev, &err))
 			break;
 	}
+	/* Judge whatever chain came out, with and without a PCR mismatch. */
+	iv_verdict_init(&verdict);
+	iv_judge_handovers(&chain, data[0] & 1, &verdict);
 	iv_chain_free(&chain);
 	iv_log_close(&log);
 	fclose(f);

@@ -55,6 +55,7 @@ static bool padded_sha1;
 /* The kernel's view: records in its list and their binary_runtime_size. */
 static unsigned long long klist_count, klist_bytes;
 static bool unlisted;		/* extend and count, but do not list */
+static unsigned long long unlisted_count, unlisted_bytes;
 static long long cuts[16], record_index;
 static int ncuts, next_cut;
 static const char *out_dir;
@@ -160,6 +161,11 @@ static void emit(uint32_t pcr_index, const char *tname, const struct buf *data,
 	/* ima_add_digest_entry; the 'ima' template has 5 more bytes */
 	klist_bytes += 4 + 20 + 4 + strlen(tname) + 4 + data->len +
 		       (legacy ? 5 : 0);
+	if (unlisted) {
+		unlisted_count++;
+		unlisted_bytes += 4 + 20 + 4 + strlen(tname) + 4 + data->len +
+				  (legacy ? 5 : 0);
+	}
 	if (extends_out)
 		fprintf(extends_out, "%u:", pcr_index);
 	for (b = 0; b < GEN_BANKS; b++) {
@@ -444,6 +450,10 @@ static void handover(const char *tmpl, int boot)
 		if (!(first && !strcmp(damage, "noexec")))
 			load_or_execute("kexec_execute", hop, first, name);
 	}
+	/* The next kernel has what was handed over, not what was counted. */
+	klist_count -= unlisted_count;
+	klist_bytes -= unlisted_bytes;
+	unlisted_count = unlisted_bytes = 0;
 	carried = klist_count;
 	if (failed)
 		restart_lists();
