@@ -299,6 +299,14 @@ int iv_evidence_scan(const char *dir, struct iv_evidence_paths *p,
 	p->nonce = join(dir, "nonce.hex");
 	p->ak_pub = join(dir, "ak.pub");
 	p->ak_pem = join(dir, "ak.pem");
+	/* Exported parts, oldest first, up to the first number missing. */
+	while (p->nexported < IV_EVIDENCE_MAX_PARTS) {
+		snprintf(name, sizeof(name), "exported-%d", p->nexported + 1);
+		p->exported[p->nexported] = join(dir, name);
+		if (!p->exported[p->nexported])
+			break;
+		p->nexported++;
+	}
 	if (!p->plain_log && !p->bank_log[IV_SHA1] && !p->bank_log[IV_SHA256])
 		return iv_fail(err, IV_ERR_NOINPUT, -1, -1,
 			       "%s: no binary_runtime_measurements* list", dir);
@@ -321,6 +329,8 @@ void iv_evidence_paths_free(struct iv_evidence_paths *p)
 	free(p->nonce);
 	free(p->ak_pub);
 	free(p->ak_pem);
+	for (b = 0; b < p->nexported; b++)
+		free(p->exported[b]);
 	memset(p, 0, sizeof(*p));
 }
 

@@ -24,6 +24,7 @@ int iv_selection_parse(const char *text, uint32_t mask[IV_NBANKS],
 		       struct iv_error *err);
 
 #define IV_NONCE_MAX 64
+#define IV_EVIDENCE_MAX_PARTS 32
 
 /* Paths found in an evidence directory; NULL when absent. */
 struct iv_evidence_paths {
@@ -32,6 +33,8 @@ struct iv_evidence_paths {
 	char *pcr_file[IV_NBANKS];
 	char *quote_msg, *quote_sig, *quote_pcrs, *quote_sel, *nonce;
 	char *ak_pub, *ak_pem;
+	char *exported[IV_EVIDENCE_MAX_PARTS];	/* exported-1, -2, ... */
+	int nexported;
 };
 
 int iv_evidence_scan(const char *dir, struct iv_evidence_paths *p,

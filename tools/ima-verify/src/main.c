@@ -19,13 +19,15 @@ static void usage(FILE *out)
 "\n"
 "Inputs:\n"
 "  --evidence DIR         load a whole evidence directory (lists, pcrs-BANK.txt,\n"
-"                         quote.msg/.sig/.pcrs/.sel, nonce.hex, ak.pub/ak.pem)\n"
+"                         quote.msg/.sig/.pcrs/.sel, nonce.hex, ak.pub/ak.pem,\n"
+"                         exported parts exported-1, exported-2, ...)\n"
 "  --log [BANK:]FILE      measurement list; BANK names a per-bank list\n"
 "                         (binary_runtime_measurements_sha256 is sha256:FILE);\n"
 "                         the first is the primary, default bank sha1\n"
 "  --exported [BANK:]FILE a part exported and deleted before LIST (mainline\n"
 "                         CONFIG_IMA_STAGING); repeat in order, oldest first:\n"
-"                         the parts are replayed before the list\n"
+"                         the parts are replayed before the list (replaces\n"
+"                         the directory's exported-N; '' for none)\n"
 "  --byte-order ORDER     auto (default), native, little, big\n"
 "  --pcrs [BANK:]FILE     PCR values: 'PCR-NN: hex' lines, tpm2_pcrread YAML,\n"
 "                         grep of sysfs pcr-BANK/N, or a sysfs pcr-BANK dir\n"
@@ -194,6 +196,10 @@ static void apply_evidence(struct iv_options *o, struct iv_evidence_paths *p)
 			if (p->pcr_file[b] && o->npcrs < IV_MAX_PCR_ARGS)
 				o->pcrs[o->npcrs++] = (struct iv_path_arg){
 					b, p->pcr_file[b] };
+	if (!o->nexported && !o->no_exported)
+		for (b = 0; b < p->nexported && b < IV_MAX_EXPORTED; b++)
+			o->exported[o->nexported++] = (struct iv_path_arg){
+				-1, p->exported[b] };
 	if (!o->quote_msg)
 		o->quote_msg = p->quote_msg;
 	if (!o->quote_sig)
@@ -229,6 +235,10 @@ int main(int argc, char **argv)
 			o.lists[o.nlists++] = bank_path(optarg);
 			break;
 		case OPT_EXPORTED:
+			if (!*optarg) {		/* '': not the directory's */
+				o.no_exported = true;
+				break;
+			}
 			if (o.nexported == IV_MAX_EXPORTED)
 				return die_usage("at most %s --exported parts",
 						 "32");

@@ -15,6 +15,7 @@ struct iv_options {
 	/* Exported parts ([BANK:]FILE), replayed in order before the lists. */
 	struct iv_path_arg exported[IV_MAX_EXPORTED];
 	int nexported;
+	bool no_exported;	/* --exported '': not the directory's either */
 	int byte_order;
 	uint32_t banks;		/* 0: banks with evidence or a list */
 	uint32_t padded_sha1;

@@ -362,9 +362,15 @@ for f in series mainline; do
 		$IV --evidence $d --exported $d/exported-1 --exported $d/exported-2
 	check "$f: counts after deletion match the kernel's shorter list" 0 "^VERIFIED 0 3$" \
 		bash -c "$IV --evidence $d --exported $d/exported-1 --exported $d/exported-2 | sed -n 's/^ima-verify: \([A-Z]*\) (exit \([0-9]*\))/\1 \2/p' | tr '\n' ' '; $IV --evidence $d --exported $d/exported-1 --exported $d/exported-2 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"exported_parts\"] + 1)'"
+	check "$f: the evidence directory's exported-1, exported-2 are taken in order" 0 \
+		"exported parts: 2, 170 records replayed before the list" \
+		$IV --evidence $d
 	check "$f: without the exported parts -> 15 (list starts inside a boot)" 15 \
 		"earlier-records-missing: entry 0: the list does not start at a boot_aggregate" \
-		$IV --evidence $d
+		$IV --evidence $d --exported ''
+	check "$f: only the last exported part -> 15" 15 \
+		"the first exported part does not start at a boot_aggregate" \
+		$IV --evidence $d --exported $d/exported-2
 	check "$f: exported parts out of order -> 15" 15 \
 		"the first exported part does not start at a boot_aggregate" \
 		$IV --evidence $d --exported $d/exported-2 --exported $d/exported-1
