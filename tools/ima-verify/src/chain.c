@@ -147,12 +147,20 @@ static int add_boundary(struct iv_chain *c, struct iv_boot *b,
 			const struct iv_log_entry *e, const struct iv_event *ev,
 			enum iv_kx_kind kind)
 {
-	struct iv_boundary *x = grow(b->events, b->nevents, sizeof(*x));
+	struct iv_boundary *x;
 
-	if (!x)
-		return -1;
-	b->events = x;
-	x = &x[b->nevents++];
+	if (b->nevents == IV_MAX_BOOT_EVENTS) {
+		x = &b->events[b->nevents - 1];
+		b->dropped_events++;
+		if (x->malformed)
+			c->nmalformed--;
+	} else {
+		x = grow(b->events, b->nevents, sizeof(*x));
+		if (!x)
+			return -1;
+		b->events = x;
+		x = &x[b->nevents++];
+	}
 	memset(x, 0, sizeof(*x));
 	x->index = e->index;
 	x->offset = e->offset;

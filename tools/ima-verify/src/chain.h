@@ -93,12 +93,18 @@ struct iv_boot {
 	struct iv_marker *markers;
 	int nmarkers;
 	bool late;		/* started by boot_aggregate_late */
-	struct iv_boundary *events;
+	struct iv_boundary *events;	/* at most IV_MAX_BOOT_EVENTS */
 	int nevents;
+	long long dropped_events;	/* not kept: beyond the cap */
 	struct iv_handover ho;
 };
 
 #define IV_MAX_BASES 64
+/*
+ * Boundary events kept per boot; later ones replace the last kept, so the
+ * newest (the execute) is always there, and memory stays bounded.
+ */
+#define IV_MAX_BOOT_EVENTS 256
 
 /* Where a kernel's list may have started: the reset, or an export cut. */
 struct iv_base {

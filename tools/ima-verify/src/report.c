@@ -165,6 +165,9 @@ static void boots_text(FILE *out, const struct iv_chain *c)
 		entered_text(out, b);
 		for (j = 0; j < b->nevents; j++)
 			boundary_text(out, &b->events[j]);
+		if (b->dropped_events)
+			fprintf(out, "    (%lld more boundary events before the last one not kept or checked)\n",
+				b->dropped_events);
 		for (j = 0; j < b->nmarkers; j++)
 			fprintf(out, "    marker %s at entry %lld: %s\n",
 				b->markers[j].name, b->markers[j].index,
@@ -411,6 +414,7 @@ static json_object *boots_json(const struct iv_chain *c)
 			json_object_array_add(marks,
 					      boundary_json(&b->events[j]));
 		json_object_object_add(o, "boundary_events", marks);
+		put_int(o, "boundary_events_not_kept", b->dropped_events);
 		json_object_array_add(arr, o);
 	}
 	return arr;

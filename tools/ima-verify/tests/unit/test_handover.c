@@ -238,6 +238,30 @@ static void test_malformed_event(void **state)
 	iv_chain_free(&c);
 }
 
+/* Events beyond the cap replace the last kept: the execute stays. */
+static void test_event_cap(void **state)
+{
+	struct iv_verdict v;
+	struct iv_chain c;
+	int i;
+
+	start(&c);
+	feed(&c, "boot_aggregate", NULL);
+	for (i = 0; i < IV_MAX_BOOT_EVENTS + 10; i++)
+		feed(&c, "kexec_load", "bogus");
+	old_handover(&c, 1, 0);
+	feed(&c, "boot_aggregate", NULL);
+	assert_int_equal(c.boots[0].nevents, IV_MAX_BOOT_EVENTS);
+	assert_int_equal(c.boots[0].dropped_events, 12);
+	judge(&c, false, &v);
+	assert_non_null(c.boots[0].ho.execute);
+	assert_int_equal(c.boots[0].ho.execute->index, next_index - 2);
+	assert_false(has(&v, IV_ERR_HANDOVER_INCOMPLETE, ""));
+	assert_true(has(&v, IV_ERR_BOUNDARY_EVENT, "malformed kexec_load"));
+	assert_int_equal(c.nmalformed, IV_MAX_BOOT_EVENTS - 1);
+	iv_chain_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +272,7 @@ int main(void)
 		cmocka_unit_test(test_hops),
 		cmocka_unit_test(test_late_aggregate_and_start),
 		cmocka_unit_test(test_malformed_event),
+		cmocka_unit_test(test_event_cap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
