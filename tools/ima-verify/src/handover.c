@@ -127,6 +127,11 @@ static void summarise(struct iv_chain *c, int i)
 		ho->carried_known = true;
 		ho->carried = (long long)px->ev.count + 1;
 	}
+	if (!ho->carried_known && ho->entered == IV_ENTERED_HANDOVER &&
+	    b->aggregate_index >= 0) {
+		ho->carried_known = ho->carried_from_list = true;
+		ho->carried = b->aggregate_index - c->bases[0].index;
+	}
 	if (px && !ho->segment_known && px->ev.has_segment) {
 		ho->segment_known = true;
 		ho->segment = px->ev.segment;
@@ -258,10 +263,17 @@ static void check_restore(const struct iv_chain *c, const struct iv_boot *b,
 	if (!r)
 		return;
 	if (r->ev.kind == IV_KX_RESTORE_FAILED) {
-		iv_verdict_note(v, IV_ERR_RESTORE_FAILED, r->index, r->offset,
-			"history before boot %d lost: %s (kexec_restore_failed, error %d%s)",
-			b->number, r->ev.reason, r->ev.error,
-			r->ev.has_hop ? "" : ", hop unknown");
+		if (r->ev.has_hop)
+			iv_verdict_note(v, IV_ERR_RESTORE_FAILED, r->index,
+				r->offset,
+				"history before boot %d lost: %s (kexec_restore_failed at hand-over %u, error %d)",
+				b->number, r->ev.reason, r->ev.hop,
+				r->ev.error);
+		else
+			iv_verdict_note(v, IV_ERR_RESTORE_FAILED, r->index,
+				r->offset,
+				"history before boot %d lost: %s (kexec_restore_failed, hop unknown, error %d)",
+				b->number, r->ev.reason, r->ev.error);
 		return;
 	}
 	if (r->ev.has_count && b->aggregate_index >= 0 &&

@@ -121,7 +121,8 @@ static void entered_text(FILE *out, const struct iv_boot *b)
 	if (ho->hop_known)
 		fprintf(out, " %u", ho->hop);
 	if (ho->carried_known)
-		fprintf(out, ", %lld records carried", ho->carried);
+		fprintf(out, ", %lld records carried%s", ho->carried,
+			ho->carried_from_list ? " (the records before it)" : "");
 	if (ho->segment_known)
 		fprintf(out, ", segment %llu bytes", ho->segment);
 	if (ho->restore == IV_RESTORE_OK)
@@ -351,6 +352,8 @@ static json_object *handover_json(const struct iv_boot *b)
 			       json_object_new_int64(ho->hop) : NULL);
 	json_object_object_add(o, "carried_entries", ho->carried_known ?
 			       json_object_new_int64(ho->carried) : NULL);
+	put_str(o, "carried_from", !ho->carried_known ? "unknown" :
+		ho->carried_from_list ? "list" : "events");
 	json_object_object_add(o, "segment_size", ho->segment_known ?
 			       json_object_new_uint64(ho->segment) : NULL);
 	put_str(o, "restore", iv_restore_name(ho->restore));

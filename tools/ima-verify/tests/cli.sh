@@ -333,7 +333,7 @@ for f in series old; do
 	mkdir -p $d
 	$GEN -n 400 -b 4 -k $f -F 2 -L $d
 	check "$f events: restore failure names the boot and reason -> 14" 14 \
-		"restore-failed: entry 1: offset [0-9]+: history before boot 2 lost: payload digest mismatch" \
+		"restore-failed: entry 1: offset [0-9]+: history before boot 2 lost: payload digest mismatch.* at hand-over 2, error -74" \
 		$IV --evidence $d
 	check "$f events: restore failure in the json hand-over" 0 \
 		"^hand-over 2 failed payload digest mismatch" \
@@ -345,8 +345,8 @@ check "mainline events: a lost hand-over is a PCR mismatch that says earlier rec
 	bash -c "mkdir -p $OUT/kx-fail-mainline && $GEN -n 400 -b 4 -k mainline -F 2 $OUT/kx-fail-mainline && $IV --evidence $OUT/kx-fail-mainline"
 check "no events: said so, judged by the PCRs (qemu chain5)" 0 \
 	"hand-over events: none in the list .*judged by the PCRs only" $IV --evidence $Q
-check "no events: json judged_by_pcrs_only, hand-overs from the list" 0 "^True 0 hand-over 5$" \
-	jq_py 'd["judged_by_pcrs_only"], d["boundary_events"], d["boots"][5]["handover"]["entered_by"], d["boots"][5]["handover"]["hop"]' \
+check "no events: json judged_by_pcrs_only, hand-overs from the list" 0 "^True 0 hand-over 5 90 list$" \
+	jq_py 'd["judged_by_pcrs_only"], d["boundary_events"], d["boots"][5]["handover"]["entered_by"], d["boots"][5]["handover"]["hop"], d["boots"][5]["handover"]["carried_entries"], d["boots"][5]["handover"]["carried_from"]' \
 	--evidence $Q
 check "qemu legacy: the mismatch says earlier records are missing" 11 \
 	"earlier records are missing \(a hand-over that carried nothing" \
