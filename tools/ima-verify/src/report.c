@@ -135,6 +135,60 @@ static void entered_text(FILE *out, const struct iv_boot *b)
 		fprintf(out, ", no restore event\n");
 }
 
+/* The first 16 hex digits of a digest, or "-". */
+static void short_hex(const uint8_t *d, unsigned int len, char out[17])
+{
+	char hex[2 * IV_MAX_DIGEST + 1];
+
+	if (!len) {
+		snprintf(out, 17, "-");
+		return;
+	}
+	iv_hex(d, len, hex);
+	snprintf(out, 17, "%.16s", hex);
+}
+
+/* One row a boot: the chain at a glance, before the details. */
+static void chain_table(FILE *out, const struct iv_chain *c)
+{
+	char entered[40], carried[24], agg[17], kern[17];
+	const struct iv_kexec_load *l;
+	const struct iv_handover *ho;
+	const struct iv_boot *b;
+	int i;
+
+	fprintf(out, "chain:\n  %-4s  %-14s %8s  %-9s %8s  %-16s  %-16s  %s\n",
+		"boot", "entered", "carried", "restore", "entries",
+		"boot_aggregate", "kexec kernel", "next cmdline");
+	for (i = 0; i < c->nboots; i++) {
+		b = &c->boots[i];
+		ho = &b->ho;
+		if (ho->entered == IV_ENTERED_HANDOVER && ho->hop_known)
+			snprintf(entered, sizeof(entered), "hand-over %u",
+				 ho->hop);
+		else
+			snprintf(entered, sizeof(entered), "%s",
+				 iv_entered_name(ho->entered));
+		snprintf(carried, sizeof(carried), ho->carried_known &&
+			 ho->entered == IV_ENTERED_HANDOVER ? "%lld" : "-",
+			 ho->carried);
+		short_hex(b->aggregate, b->aggregate_index >= 0 ?
+			  b->aggregate_len : 0, agg);
+		l = b->nloads ? &b->loads[b->nloads - 1] : NULL;
+		if (l && l->kernel.present)
+			short_hex(l->kernel.digest, l->kernel.digest_len, kern);
+		else if (ho->execute && ho->execute->ev.has_kernel)
+			short_hex(ho->execute->ev.kernel_sha256, 32, kern);
+		else
+			short_hex(NULL, 0, kern);
+		fprintf(out, "  %-4d  %-14s %8s  %-9s %8lld  %-16s  %-16s  %s\n",
+			b->number, entered, carried,
+			ho->entered == IV_ENTERED_HANDOVER ?
+			iv_restore_name(ho->restore) : "-",
+			b->count, agg, kern, l ? l->cmdline : "-");
+	}
+}
+
 static void boots_text(FILE *out, const struct iv_chain *c)
 {
 	char hex[2 * IV_MAX_DIGEST + 1];
@@ -253,7 +307,10 @@ void iv_report_text(FILE *out, const struct iv_result *r, bool verbose)
 	}
 	if (r->list_path[0] && (verbose || r->chain.nboots > 1 ||
 				r->chain.boots[0].aggregate_index >= 0))
+	{
+		chain_table(out, &r->chain);
 		boots_text(out, &r->chain);
+	}
 	quote_text(out, r);
 	for (i = 0; i < r->verdict.nfindings; i++) {
 		f = &r->verdict.findings[i];

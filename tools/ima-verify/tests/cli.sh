@@ -343,6 +343,14 @@ done
 check "mainline events: a lost hand-over is a PCR mismatch that says earlier records are missing -> 11" 11 \
 	"the list starts at a boot_aggregate but does not replay from zero: .*earlier records are missing" \
 	bash -c "mkdir -p $OUT/kx-fail-mainline && $GEN -n 400 -b 4 -k mainline -F 2 $OUT/kx-fail-mainline && $IV --evidence $OUT/kx-fail-mainline"
+check "qemu chain5: chain table, one row a boot" 0 \
+	"^  5 +hand-over 5 +90 +no-event +9 +be689909e636e7ab +- +-$" \
+	$IV --evidence $Q
+check "series events: chain table shows restored hand-overs" 0 \
+	"^  3 +hand-over 3 +[0-9]+ +restored +[0-9]+ +[0-9a-f]{16} +- +-$" \
+	$IV --evidence $OUT/gen-kx-series
+check "old events: chain table row of a failed restore" 14 \
+	"^  2 +hand-over 2 +0 +failed " $IV --evidence $OUT/kx-fail-old
 check "no events: said so, judged by the PCRs (qemu chain5)" 0 \
 	"hand-over events: none in the list .*judged by the PCRs only" $IV --evidence $Q
 check "no events: json judged_by_pcrs_only, hand-overs from the list" 0 "^True 0 hand-over 5 90 list$" \
