@@ -230,6 +230,11 @@ static void check_entry(const struct iv_chain *c, const struct iv_boot *b,
 				b->number, prev->number);
 		return;
 	}
+	if (load && load->index > px->index)
+		iv_verdict_note(v, IV_ERR_HANDOVER_INCOMPLETE, load->index,
+			load->offset,
+			"boot %d follows a kexec_load (entry %lld) made after boot %d's last kexec_execute (entry %lld): the image it jumped to was never executed in the list",
+			b->number, load->index, prev->number, px->index);
 	if (b->aggregate_index < 0 || !px->ev.has_count)
 		return;
 	/* The execute event is the last record carried. */

@@ -320,6 +320,9 @@ check "series events: unknown keys of a later kernel accepted" 0 "1 unknown keys
 check "old events: kernel digest and restore time reported" 0 \
 	"kexec_restored at entry [0-9]+ \(old form\), hop 1, [0-9]+ records restored, segment 1048576 bytes, 42 us" \
 	$IV --evidence $OUT/gen-kx-old
+check "series events: a kexec_load after the last kexec_execute -> 16" 16 \
+	"handover-incomplete: entry [0-9]+: offset [0-9]+: boot 1 follows a kexec_load \(entry [0-9]+\) made after boot 0's last kexec_execute" \
+	bash -c "mkdir -p $OUT/kx-late && $GEN -n 400 -b 4 -k series -D lateload $OUT/kx-late && $IV --evidence $OUT/kx-late"
 check "mainline events: binary size one byte off -> 17" 17 \
 	"kexec_load says ima_binary_runtime_size=[0-9]+, the [0-9]+ records before it make" \
 	bash -c "mkdir -p $OUT/kx-bytes && $GEN -n 400 -b 4 -k mainline -D bytes $OUT/kx-bytes && $IV --evidence $OUT/kx-bytes"

@@ -31,7 +31,8 @@
  *            bytes (its binary size + 1), hop (execute and restore hop
  *            + 1), noexec (no kexec_execute), drop (a record before the
  *            execute extends the PCR and is counted, but is not listed),
- *            malformed (kexec_load text broken)
+ *            malformed (kexec_load text broken), lateload (a
+ *            kexec_load after the execute)
  * Writes DIR/binary_runtime_measurements[_BANK] and DIR/pcrs-BANK.txt.
  */
 #include <getopt.h>
@@ -349,6 +350,7 @@ static void boot_aggregate(const char *tmpl)
 /* Boundary events, as the kernels write them. */
 static const char *kx_form = "none";
 static const char *damage = "";
+static bool hop_damage_pending;	/* -D hop: the first execute's hop */
 static int fail_hop;
 #define SEGMENT 1048576ull
 
@@ -369,8 +371,10 @@ static void load_or_execute(const char *event, unsigned int hop,
 		count += !strcmp(damage, "count");
 		bytes += !strcmp(damage, "bytes");
 	}
-	if (first_handover && !strcmp(event, "kexec_execute"))
-		hop += !strcmp(damage, "hop");
+	if (!strcmp(event, "kexec_execute") && hop_damage_pending) {
+		hop++;
+		hop_damage_pending = false;
+	}
 	if (form_is("old")) {
 		hash(IV_SHA256, kernel, strlen(kernel), NULL, 0, ksha);
 		iv_hex(ksha, 32, hex);
@@ -448,7 +452,9 @@ static void handover(const char *tmpl, int boot)
 		unlisted = false;
 		snprintf(name, sizeof(name), "/boot/vmlinuz-%d", boot + 1);
 		if (!(first && !strcmp(damage, "noexec")))
-			load_or_execute("kexec_execute", hop, first, name);
+			load_or_execute("kexec_execute", hop, false, name);
+		if (first && !strcmp(damage, "lateload"))
+			load_or_execute("kexec_load", hop, false, name);
 	}
 	/* The next kernel has what was handed over, not what was counted. */
 	klist_count -= unlisted_count;
@@ -560,7 +566,10 @@ int main(int argc, char **argv)
 		case 'k': kx_form = optarg; break;
 		case 'F': fail_hop = atoi(optarg); break;
 		case 'l': late_aggregate = true; break;
-		case 'D': damage = optarg; break;
+		case 'D':
+			damage = optarg;
+			hop_damage_pending = !strcmp(damage, "hop");
+			break;
 		case 'X':
 			for (cut = strtok(optarg, ","); cut && ncuts < 16;
 			     cut = strtok(NULL, ","))

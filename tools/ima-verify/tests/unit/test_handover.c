@@ -150,6 +150,23 @@ static void test_load_without_execute(void **state)
 	iv_chain_free(&c);
 }
 
+static void test_load_after_execute(void **state)
+{
+	struct iv_verdict v;
+	struct iv_chain c;
+
+	start(&c);
+	feed(&c, "boot_aggregate", NULL);
+	old_handover(&c, 1, 0);
+	feed(&c, "kexec_load",
+	     "kexec_segment_size=0;ima_binary_runtime_size=24;ima_runtime_measurements_count=5;");
+	feed(&c, "boot_aggregate", NULL);
+	judge(&c, false, &v);
+	assert_true(has(&v, IV_ERR_HANDOVER_INCOMPLETE,
+			"made after boot 0's last kexec_execute (entry 4)"));
+	iv_chain_free(&c);
+}
+
 static void test_counts_and_bytes(void **state)
 {
 	struct iv_verdict v;
@@ -268,6 +285,7 @@ int main(void)
 		cmocka_unit_test(test_two_hops_verify),
 		cmocka_unit_test(test_restore_failed_names_boot),
 		cmocka_unit_test(test_load_without_execute),
+		cmocka_unit_test(test_load_after_execute),
 		cmocka_unit_test(test_counts_and_bytes),
 		cmocka_unit_test(test_hops),
 		cmocka_unit_test(test_late_aggregate_and_start),
