@@ -8,7 +8,7 @@ export CHECK_ARCHS
 
 VERIFIER := tools/ima-verify/ima-verify
 
-.PHONY: all deps kernel-tree kernel-patches kernel initramfs verifier demo \
+.PHONY: all deps kernel-tree kernel-patches kernel debian-kernel initramfs verifier demo \
 	check check-unit check-e2e check-docs bench fuzz series-check fresh-check clean help
 
 all: kernel initramfs verifier
@@ -19,7 +19,8 @@ help:
 	@echo "make bench           benchmarks (ratios, not tests)"
 	@echo "make kernel-tree     build/linux: Debian 6.12 tree + patches/series (git)"
 	@echo "make kernel-patches  export build/linux commits back to patches/"
-	@echo "make kernel          build the test kernel (ARCH=x86_64|ppc64le|arm64)"
+	@echo "make kernel          build the test kernel (ARCH=x86_64|ppc64le|arm64; KVARIANT=base: unpatched)"
+	@echo "make debian-kernel   fetch Debian's packaged kernel (a receiver not built here)"
 	@echo "make series-check    build after every patch of the series"
 	@echo "make fresh-check     bash .ci/run in a new minimal Debian 12 chroot"
 
@@ -32,8 +33,15 @@ kernel-tree: deps
 kernel-patches:
 	@bash scripts/kernel-patches.sh
 
+# KVARIANT=base: the unpatched base tree, in build/kernel-$(ARCH)-base.
+KVARIANT ?=
+export KVARIANT
 kernel: kernel-tree
 	@bash scripts/kernel-build.sh
+
+# Debian's packaged kernel (apt-get download, pinned), a receiver we do not build.
+debian-kernel: deps
+	@bash scripts/debian-kernel.sh
 
 initramfs: deps
 	@bash scripts/initramfs.sh
@@ -45,7 +53,9 @@ demo: kernel initramfs verifier
 	@bash tests/demo
 
 check: kernel-tree verifier
-	@for a in $(CHECK_ARCHS); do $(MAKE) -s kernel initramfs ARCH=$$a || exit 1; done
+	@for a in $(CHECK_ARCHS); do $(MAKE) -s kernel initramfs ARCH=$$a KVARIANT= || exit 1; done
+	@# The kernels not ours of the cross-kernel scenarios: x86_64 only.
+	@case " $(CHECK_ARCHS) " in *" x86_64 "*) $(MAKE) -s kernel debian-kernel ARCH=x86_64 KVARIANT=base || exit 1;; esac
 	@bash tests/run-all
 
 bench: kernel initramfs verifier

@@ -2,11 +2,39 @@
 # Build the test kernel for $ARCH: tinyconfig + configs/common.config +
 # configs/$ARCH.config, out of tree in build/kernel-$ARCH (KOUT overrides),
 # from build/linux (KSRC overrides). Incremental; ccache when present.
+# KVARIANT=base builds the unpatched Debian tree instead (tag "base" of
+# build/linux, a worktree in build/linux-unpatched) in build/kernel-$ARCH-base,
+# with the same fragments minus the series' own: the kernel that is not ours
+# in the cross-kernel scenarios (base-to-ours, ours-to-base, ...).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 top=$(dirname "$here")
 arch_env
+case "${KVARIANT:-}" in
+'') ;;
+base)
+	KSRC=${KSRC:-$top/build/linux-unpatched}
+	KOUT=${KOUT:-$top/build/kernel-$ARCH-base}
+	git -C "$top/build/linux" rev-parse -q --verify 'base^{commit}' >/dev/null ||
+		die "build/linux has no tag base: run make kernel-tree"
+	if [ ! -f "$KSRC/Makefile" ]; then
+		info "checking out tag base of build/linux in ${KSRC#$top/} (worktree)"
+		git -C "$top/build/linux" worktree prune
+		git -C "$top/build/linux" worktree add -q --detach "$KSRC" base ||
+			die "cannot check out the base tree in $KSRC"
+	fi
+	# Only the worktree is touched (never build/linux's own checkout): it
+	# must be exactly the base tree, whatever happened to it since.
+	if [ "$(git -C "$KSRC" rev-parse HEAD)" != "$(git -C "$top/build/linux" rev-parse 'base^{commit}')" ] ||
+	   [ -n "$(git -C "$KSRC" status --porcelain --untracked-files=no)" ]; then
+		warn "${KSRC#$top/} is not the pristine base tree: resetting it to tag base"
+		git -C "$KSRC" checkout -q -f --detach base
+		git -C "$KSRC" reset -q --hard
+	fi
+	;;
+*) die "KVARIANT=$KVARIANT: unknown (known: base)" ;;
+esac
 ksrc=$(realpath "${KSRC:-$top/build/linux}")
 kout=$(realpath -m "${KOUT:-$top/build/kernel-$ARCH}")
 [ -f "$ksrc/Makefile" ] || die "no kernel tree at $ksrc: run make kernel-tree"

@@ -92,3 +92,44 @@ expect_handovers() {	# count
 	! grep -q 'kexec_restore_failed' "$list" || { echo "# a restore failed"; return 1; }
 	echo "# $1 hand-overs, $(wc -l < "$list") entries, no failed restore"
 }
+
+# For a chain across kernels (KERNELS): every kernel's list begins with all
+# that the kernel before it held when it jumped. The list the last kernel
+# holds has one boot_aggregate per kernel; before the boot_aggregate of
+# hop N+1 stand the entries handed over by hop N, at least as many as hop
+# N counted just before kexec -e (hop-N.env; a sending kernel of the
+# series adds its kexec_execute event after that count), down to hop N's
+# last measured file. Prints one line per hand-over.
+expect_chain_intact() {
+	local list=$RESULT_DIR/share/evidence/ascii_runtime_measurements
+	local h n at handed kinds bad=0
+	n=$(awk '$5 == "boot_aggregate"' "$list" | wc -l)
+	[ "$n" = $((HOPS + 1)) ] ||
+		{ echo "# $n boot_aggregate entries, expected one per kernel ($((HOPS + 1))): a list was lost"; bad=1; }
+	if grep -q 'kexec_restore_failed' "$list"; then
+		echo "# a restore failed (kexec_restore_failed)"; bad=1
+	fi
+	read -ra kinds <<<"${KERNELS:-}"
+	for ((h = 0; h < HOPS; h++)); do
+		at=$(sed -n 's/^entries_before_exec=//p' "$RESULT_DIR/share/hop-$h.env")
+		# Line number of the boot_aggregate of hop h+1, minus one.
+		handed=$(awk -v k=$((h + 2)) '$5 == "boot_aggregate" && ++n == k { print NR - 1; exit }' "$list")
+		if [ -z "$handed" ] || [ -z "$at" ] || [ "$handed" -lt "$at" ]; then
+			echo "# hop $h -> $((h + 1)): ${handed:-no} entries before the next boot_aggregate, hop $h held ${at:-?} at kexec -e"
+			bad=1; continue
+		fi
+		# Hop h's last file, in the part handed over.
+		if ! head -n "$handed" "$list" | grep -q " /x/h$h-post-$((POST - 1))\$"; then
+			echo "# hop $h -> $((h + 1)): /x/h$h-post-$((POST - 1)) not handed over"; bad=1; continue
+		fi
+		echo "# hop $h (${kinds[h]:-ours}) -> hop $((h + 1)) (${kinds[h + 1]:-ours}): $handed entries handed over and restored (hop $h held $at at kexec -e)"
+	done
+	return $bad
+}
+
+# The part of the final list that hop N (0-based) added itself: from its
+# boot_aggregate to the next one.
+hop_part() {	# hop
+	awk -v k=$(($1 + 1)) '$5 == "boot_aggregate" { n++ } n == k' \
+		"$RESULT_DIR/share/evidence/ascii_runtime_measurements"
+}
