@@ -123,6 +123,7 @@ struct iv_chain {
 	char first_unknown_note[160];
 	long long start;		/* index of the first record read */
 	bool resumed;			/* from a saved state */
+	bool bytes_unknown;		/* resumed without the binary size */
 	bool starts_inside_boot;	/* first record not a boot_aggregate */
 	bool seen_first;
 	unsigned long long bytes;	/* binary size of the records so far */

@@ -156,7 +156,8 @@ static void check_counts(const struct iv_chain *c, const struct iv_boot *b,
 			x->index - c->bases[0].index);
 		return;
 	}
-	if (!x->ev.bytes_checkable || c->resumed || x->ev.bytes == ~0ull ||
+	if (!x->ev.bytes_checkable || c->bytes_unknown ||
+	    x->ev.bytes == ~0ull ||
 	    x->ev.bytes == 0xffffffffull)
 		return;
 	want = IV_KEXEC_HDR_SIZE + x->bytes_before - c->bases[k].bytes;

@@ -47,6 +47,10 @@ int iv_state_load(const char *path, struct iv_state *s, struct iv_error *err)
 		if (!strcmp(word, "entries") &&
 		    sscanf(line, "entries %lld", &num) == 1 && num >= 0) {
 			s->entries = num;
+		} else if (!strcmp(word, "bytes") &&
+			   sscanf(line, "bytes %lld", &num) == 1 && num >= 0) {
+			s->bytes = (unsigned long long)num;
+			s->has_bytes = true;
 		} else if (!strcmp(word, "boot") &&
 			   sscanf(line, "boot %d", &n) == 1) {
 			s->boot = n;
@@ -95,6 +99,8 @@ int iv_state_save(const char *path, const struct iv_state *s,
 			       strerror(errno));
 	fprintf(f, "ima-verify-state 1\nentries %lld\nboot %d\n", s->entries,
 		s->boot);
+	if (s->has_bytes)
+		fprintf(f, "bytes %llu\n", s->bytes);
 	for (bank = 0; bank < IV_NBANKS; bank++)
 		if (s->banks >> bank & 1)
 			fprintf(f, "bank %s\n", iv_bank_info(bank)->name);

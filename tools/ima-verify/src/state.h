@@ -8,6 +8,8 @@
  *   bank BANK                 (one per replayed bank)
  *   offset BANK BYTES         (one per list read)
  *   pcr BANK INDEX HEX        (one per replayed bank and PCR)
+ *   bytes N                   (optional: the kernel's binary_runtime_size
+ *                              of the N entries, header not counted)
  */
 #ifndef IV_STATE_H
 #define IV_STATE_H
@@ -21,6 +23,8 @@ struct iv_state {
 	long long offset[IV_NBANKS];	/* -1: no list of that bank */
 	uint32_t banks;			/* replayed banks */
 	struct iv_pcr_values pcrs;
+	bool has_bytes;
+	unsigned long long bytes;	/* binary size of the entries so far */
 };
 
 int iv_state_load(const char *path, struct iv_state *s, struct iv_error *err);

@@ -120,6 +120,8 @@ static int replay_lists(const struct iv_options *o, struct iv_result *r,
 	if (st) {
 		r->chain.resumed = true;
 		r->chain.bases[0].index = 0;
+		r->chain.bytes_unknown = !st->has_bytes;
+		r->chain.bytes = st->bytes;
 		for (b = 0; b < IV_NBANKS; b++) {
 			if (!(cfg.banks >> b & 1))
 				continue;
@@ -164,6 +166,8 @@ static int replay_lists(const struct iv_options *o, struct iv_result *r,
 
 		memset(&out, 0, sizeof(out));
 		out.entries = r->replay.entries;
+		out.has_bytes = !r->chain.bytes_unknown;
+		out.bytes = r->chain.bytes;
 		out.boot = r->chain.boots[r->chain.nboots - 1].number;
 		for (b = 0; b < IV_NBANKS; b++)
 			out.offset[b] = -1;

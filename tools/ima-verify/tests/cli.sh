@@ -408,6 +408,18 @@ check "incremental: resume from saved state" 0 \
 sed -i 's/^\(pcr sha1 10 \)./\10/; s/^\(pcr sha1 10 \)00/\111/' $OUT/inc.state
 check "incremental: damaged saved state -> 11" 11 "pcr-mismatch" \
 	$IV --evidence $OUT/inc2 --state-in $OUT/inc.state
+# Mainline events across a resume: the state keeps the binary size.
+mkdir -p $OUT/inckx1 $OUT/inckx2
+$GEN -n 1000 -b 2 -k mainline $OUT/inckx1
+$GEN -n 2000 -b 4 -k mainline $OUT/inckx2
+check "incremental with mainline events: state keeps the binary size" 0 \
+	"^bytes [0-9]+$" bash -c "$IV --evidence $OUT/inckx1 --state-out $OUT/inckx.state > /dev/null && grep '^bytes' $OUT/inckx.state"
+check "incremental with mainline events: resumed run checks the later events" 0 \
+	"2021 entries \(1014 this run\)" $IV --evidence $OUT/inckx2 --state-in $OUT/inckx.state
+sed -i 's/^bytes \([0-9]*\)/bytes 1\1/' $OUT/inckx.state
+check "incremental with mainline events: wrong saved size -> 17" 17 \
+	"kexec_load says ima_binary_runtime_size=[0-9]+, the [0-9]+ records before it make" \
+	$IV --evidence $OUT/inckx2 --state-in $OUT/inckx.state
 check "longer list than PCRs: prefix match, trailing counted" 0 \
 	"matched after entry 999, 1500 trailing entries unverified" \
 	$IV --log $OUT/inc2/binary_runtime_measurements \
