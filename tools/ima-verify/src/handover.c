@@ -62,6 +62,9 @@ static int base_for(const struct iv_chain *c, long long index,
 	return -1;
 }
 
+/* Counts beyond any real list: kept out of signed arithmetic. */
+#define IV_COUNT_SANE (1ull << 48)
+
 /* Boots are numbered by hand-over when the first one names its hop. */
 static void number_boots(struct iv_chain *c)
 {
@@ -75,7 +78,7 @@ static void number_boots(struct iv_chain *c)
 			continue;
 		r = first_of(&c->boots[i], IV_KX_RESTORED,
 			     IV_KX_RESTORE_FAILED);
-		if (!r || !r->ev.has_hop)
+		if (!r || !r->ev.has_hop || r->ev.hop > 1000000)
 			return;
 		shift = (int)r->ev.hop - c->boots[i].number;
 		for (i = 0; i < c->nboots; i++)
@@ -104,7 +107,8 @@ static void summarise(struct iv_chain *c, int i)
 		ho->hop_known = r->ev.has_hop;
 		ho->hop = r->ev.hop;
 		ho->carried_known = true;
-		ho->carried = r->ev.kind == IV_KX_RESTORED ?
+		ho->carried = r->ev.kind == IV_KX_RESTORED &&
+			      r->ev.count < IV_COUNT_SANE ?
 			      (long long)r->ev.count : 0;
 		ho->segment_known = r->ev.has_segment;
 		ho->segment = r->ev.segment;
@@ -123,7 +127,8 @@ static void summarise(struct iv_chain *c, int i)
 		ho->hop_known = true;
 		ho->hop = prev->ho.hop + 1;
 	}
-	if (px && !ho->carried_known && px->ev.has_count) {
+	if (px && !ho->carried_known && px->ev.has_count &&
+	    px->ev.count < IV_COUNT_SANE) {
 		ho->carried_known = true;
 		ho->carried = (long long)px->ev.count + 1;
 	}
@@ -236,7 +241,8 @@ static void check_entry(const struct iv_chain *c, const struct iv_boot *b,
 			load->offset,
 			"boot %d follows a kexec_load (entry %lld) made after boot %d's last kexec_execute (entry %lld): the image it jumped to was never executed in the list",
 			b->number, load->index, prev->number, px->index);
-	if (b->aggregate_index < 0 || !px->ev.has_count)
+	if (b->aggregate_index < 0 || !px->ev.has_count ||
+	    px->ev.count >= IV_COUNT_SANE)
 		return;
 	/* The execute event is the last record carried. */
 	k = base_for(c, px->index, px->ev.count);
