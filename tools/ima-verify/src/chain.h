@@ -67,6 +67,7 @@ struct iv_handover {
 	enum iv_restore_outcome restore;
 	bool hop_known, carried_known, segment_known;
 	bool carried_from_list;	/* no event says: the records before it */
+	bool sender_silent;	/* the boot before measured no boundary event */
 	uint32_t hop;		/* hand-overs before this boot */
 	long long carried;	/* records handed over into this boot */
 	unsigned long long segment;

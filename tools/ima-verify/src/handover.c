@@ -98,8 +98,10 @@ static void summarise(struct iv_chain *c, int i)
 	ho->execute = last_of(b, IV_KX_EXECUTE);
 	r = first_of(b, IV_KX_RESTORED, IV_KX_RESTORE_FAILED);
 	ho->restore_event = r;
-	if (prev)
+	if (prev) {
 		px = prev->ho.execute;
+		ho->sender_silent = !prev->nevents;
+	}
 	if (r) {
 		ho->entered = IV_ENTERED_HANDOVER;
 		ho->restore = r->ev.kind == IV_KX_RESTORED ? IV_RESTORE_OK :
@@ -229,7 +231,12 @@ static void check_entry(const struct iv_chain *c, const struct iv_boot *b,
 				b->aggregate_index, -1,
 				"boot %d follows a kexec_load (entry %lld) with no kexec_execute before it: records measured after the load may be missing",
 				b->number, load->index);
-		else if (r)
+		/*
+		 * A sender that measures no boundary events at all (an
+		 * unpatched kernel) cannot be held to them: the restore
+		 * event's count and the PCRs judge that hand-over.
+		 */
+		else if (r && prev->nevents)
 			iv_verdict_note(v, IV_ERR_HANDOVER_INCOMPLETE, r->index,
 				r->offset,
 				"boot %d was restored from a hand-over, but boot %d has no kexec_execute",

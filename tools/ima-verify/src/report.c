@@ -125,6 +125,8 @@ static void entered_text(FILE *out, const struct iv_boot *b)
 			ho->carried_from_list ? " (the records before it)" : "");
 	if (ho->segment_known)
 		fprintf(out, ", segment %llu bytes", ho->segment);
+	if (ho->sender_silent && b->ho.restore_event)
+		fprintf(out, ", from a kernel that measures no boundary events");
 	if (ho->restore == IV_RESTORE_OK)
 		fprintf(out, ", restored\n");
 	else if (ho->restore == IV_RESTORE_FAILED)
@@ -414,6 +416,9 @@ static json_object *handover_json(const struct iv_boot *b)
 	json_object_object_add(o, "segment_size", ho->segment_known ?
 			       json_object_new_uint64(ho->segment) : NULL);
 	put_str(o, "restore", iv_restore_name(ho->restore));
+	json_object_object_add(o, "sender_measured_events",
+			       json_object_new_boolean(ho->entered == IV_ENTERED_HANDOVER &&
+						       !ho->sender_silent));
 	if (ho->restore_event) {
 		put_int(o, "restore_entry", ho->restore_event->index);
 		if (ho->restore == IV_RESTORE_FAILED) {

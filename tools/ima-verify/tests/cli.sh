@@ -323,6 +323,16 @@ check "old events: kernel digest and restore time reported" 0 \
 check "series events: a kexec_load after the last kexec_execute -> 16" 16 \
 	"handover-incomplete: entry [0-9]+: offset [0-9]+: boot 1 follows a kexec_load \(entry [0-9]+\) made after boot 0's last kexec_execute" \
 	bash -c "mkdir -p $OUT/kx-late && $GEN -n 400 -b 4 -k series -D lateload $OUT/kx-late && $IV --evidence $OUT/kx-late"
+# Chains across kernels that measure no boundary events (an unpatched one).
+check "series events: an unpatched cold boot hands over to ours (base-to-ours)" 0 \
+	"entered: hand-over 1, [0-9]+ records carried, segment 1048576 bytes, from a kernel that measures no boundary events, restored" \
+	bash -c "mkdir -p $OUT/kx-q0 && $GEN -n 400 -b 4 -k series -Q 0 $OUT/kx-q0 && $IV --evidence $OUT/kx-q0"
+check "series events: json says the sender measured no events" 0 "^False True$" \
+	jq_py 'd["boots"][1]["handover"]["sender_measured_events"], d["boots"][2]["handover"]["sender_measured_events"]' \
+	--evidence $OUT/kx-q0
+check "series events: ours -> unpatched -> ours (the receiver restarts at hop 1)" 0 \
+	"^  2 +hand-over 1 +[0-9]+ +restored " \
+	bash -c "mkdir -p $OUT/kx-q1 && $GEN -n 400 -b 4 -k series -Q 1 $OUT/kx-q1 && $IV --evidence $OUT/kx-q1"
 check "mainline events: binary size one byte off -> 17" 17 \
 	"kexec_load says ima_binary_runtime_size=[0-9]+, the [0-9]+ records before it make" \
 	bash -c "mkdir -p $OUT/kx-bytes && $GEN -n 400 -b 4 -k mainline -D bytes $OUT/kx-bytes && $IV --evidence $OUT/kx-bytes"

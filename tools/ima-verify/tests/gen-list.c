@@ -27,6 +27,9 @@
  *   -X N[,N...]  records before each N were exported and deleted: they go
  *            to DIR/exported-1, -2, ... and the kernel's counts restart
  *   -l       the first boot's aggregate is boot_aggregate_late
+ *   -Q B[,B...]  the kernels of these boots (0 = cold) measure no boundary
+ *            events, as an unpatched kernel: no load/execute, no restore
+ *            event, header hop 0 (so the next kernel says hop 1)
  *   -D WHAT  damage the first hand-over: count (kexec_load count + 1),
  *            bytes (its binary size + 1), hop (execute and restore hop
  *            + 1), noexec (no kexec_execute), drop (a record before the
@@ -426,9 +429,17 @@ static void restore_event(unsigned int hop, unsigned long long carried,
 static void restart_lists(void);
 
 /* kexec_file_load, a little activity, kexec -e, and the next boot. */
+static unsigned int quiet_boots;	/* -Q: bit per boot without events */
+static unsigned int cur_hop;		/* the running kernel's hand-overs */
+
+static bool quiet(int boot)
+{
+	return boot < 32 && (quiet_boots >> boot & 1);
+}
+
 static void handover(const char *tmpl, int boot)
 {
-	unsigned int hop = (unsigned int)boot + 1;
+	unsigned int hop = cur_hop + 1;
 	bool first = boot == 0, failed = fail_hop == boot + 1;
 	unsigned long long carried;
 	char name[128];
@@ -441,6 +452,9 @@ static void handover(const char *tmpl, int boot)
 	buf_entry("kexec-cmdline", name, strlen(name));
 	if (form_is("none")) {
 		buf_entry("ima_kexec_load", "entries=1", 9);
+	} else if (quiet(boot)) {
+		/* An unpatched kernel: header hop 0, the receiver says 1. */
+		hop = 1;
 	} else {
 		snprintf(name, sizeof(name), "/boot/vmlinuz-%d", boot + 1);
 		load_or_execute("kexec_load", hop, first, name);
@@ -464,8 +478,9 @@ static void handover(const char *tmpl, int boot)
 	if (failed)
 		restart_lists();
 	boot_aggregate(tmpl);
-	restore_event(hop + (first && !strcmp(damage, "hop")), carried,
-		      failed);
+	cur_hop = hop + (first && !strcmp(damage, "hop"));
+	if (!quiet(boot + 1))
+		restore_event(cur_hop, carried, failed);
 }
 
 static void write_pcrs(const char *dir)
@@ -547,7 +562,7 @@ int main(int argc, char **argv)
 	int c, b, boot = 0;
 
 	rng_state = 0x9e3779b97f4a7c15ull;
-	while ((c = getopt(argc, argv, "n:t:b:V:BLPs:E:k:F:X:lD:")) != -1) {
+	while ((c = getopt(argc, argv, "n:t:b:V:BLPs:E:k:F:X:lD:Q:")) != -1) {
 		switch (c) {
 		case 'n': entries = atoll(optarg); break;
 		case 't': tmpl = optarg; break;
@@ -566,6 +581,12 @@ int main(int argc, char **argv)
 		case 'k': kx_form = optarg; break;
 		case 'F': fail_hop = atoi(optarg); break;
 		case 'l': late_aggregate = true; break;
+		case 'Q':
+			for (cut = strtok(optarg, ","); cut;
+			     cut = strtok(NULL, ","))
+				if (atoi(cut) >= 0 && atoi(cut) < 32)
+					quiet_boots |= 1u << atoi(cut);
+			break;
 		case 'D':
 			damage = optarg;
 			hop_damage_pending = !strcmp(damage, "hop");

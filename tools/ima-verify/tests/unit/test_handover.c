@@ -167,6 +167,32 @@ static void test_load_after_execute(void **state)
 	iv_chain_free(&c);
 }
 
+/* An unpatched sender measures no events: its receiver's restore counts. */
+static void test_silent_sender(void **state)
+{
+	struct iv_verdict v;
+	struct iv_chain c;
+
+	start(&c);
+	feed(&c, "boot_aggregate", NULL);
+	files(&c, 3);
+	feed(&c, "boot_aggregate", NULL);
+	restored(&c, 1);
+	assert_int_equal(judge(&c, false, &v), IV_OK);
+	assert_true(c.boots[1].ho.sender_silent);
+	iv_chain_free(&c);
+
+	/* The same restore after a sender that does measure them. */
+	start(&c);
+	feed(&c, "boot_aggregate", NULL);
+	feed(&c, "kexec_load",
+	     "kexec_segment_size=0;ima_binary_runtime_size=53;ima_runtime_measurements_count=1;");
+	feed(&c, "boot_aggregate", NULL);
+	restored(&c, 1);
+	assert_int_equal(judge(&c, false, &v), IV_ERR_HANDOVER_INCOMPLETE);
+	iv_chain_free(&c);
+}
+
 static void test_counts_and_bytes(void **state)
 {
 	struct iv_verdict v;
@@ -286,6 +312,7 @@ int main(void)
 		cmocka_unit_test(test_restore_failed_names_boot),
 		cmocka_unit_test(test_load_without_execute),
 		cmocka_unit_test(test_load_after_execute),
+		cmocka_unit_test(test_silent_sender),
 		cmocka_unit_test(test_counts_and_bytes),
 		cmocka_unit_test(test_hops),
 		cmocka_unit_test(test_late_aggregate_and_start),
