@@ -6,11 +6,6 @@ HOPS=1
 PRE=5
 POST=5
 KERNELS="base ours"
-# The list is restored and every bank replays, but tools/ima-verify judges
-# a boot restored from a sender without a kexec_execute event (an unpatched
-# sender never measures one) "handover-incomplete" (exit 16). Delete this
-# line when ima-verify accepts such a sender.
-XFAIL="ima-verify rejects a hand-over from a sender that measures no kexec_execute (handover-incomplete, exit 16)"
 check() {
 	expect_chain_intact || return 1
 	# The base kernel measures no boundary events; ours, receiving, closes
