@@ -11,8 +11,8 @@ banks_in() { ls "$1"/pcrs-*.txt 2>/dev/null | sed 's/.*pcrs-\(.*\)\.txt/\1/'; }
 
 verify_with_ima_verify() {	# dir nonce
 	if [ ! -x "$IMA_VERIFY" ]; then
-		echo "ima-verify: not built, skipped"
-		return 0
+		echo "ima-verify: $IMA_VERIFY not built (make verifier)"
+		return 1
 	fi
 	"$IMA_VERIFY" --evidence "$1" --nonce "$2" > "$1/../ima-verify.txt" 2>&1
 	local rc=$?
@@ -91,6 +91,17 @@ expect_handovers() {	# count
 	[ "$n" = "$1" ] || { echo "# $n kexec_execute events, expected $1"; return 1; }
 	! grep -q 'kexec_restore_failed' "$list" || { echo "# a restore failed"; return 1; }
 	echo "# $1 hand-overs, $(wc -l < "$list") entries, no failed restore"
+}
+
+# expect_no_restore_failure WHO: fails, quoting the console, when a kernel
+# of the chain (WHO, for the message) logged that it could not restore the
+# hand-over: how an unpatched receiver refuses a list it cannot read.
+expect_no_restore_failure() {
+	local log=$RESULT_DIR/console.log pat='incompatible measurement list|Failed to restore the measurement list'
+	grep -qE "$pat" "$log" || return 0
+	echo "# $1 rejected the hand-over:"
+	grep -E "$pat" "$log" | sed 's/^/#   /'
+	return 1
 }
 
 # For a chain across kernels (KERNELS): every kernel's list begins with all
