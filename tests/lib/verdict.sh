@@ -16,6 +16,8 @@ verify_with_ima_verify() {	# dir nonce
 	fi
 	"$IMA_VERIFY" --evidence "$1" --nonce "$2" > "$1/../ima-verify.txt" 2>&1
 	local rc=$?
+	# The same report for a fleet verifier to consume.
+	"$IMA_VERIFY" --evidence "$1" --nonce "$2" --json > "$1/../ima-verify.json" 2>/dev/null
 	sed 's/^/ima-verify: /' "$1/../ima-verify.txt" | tail -n 40
 	echo "ima-verify: exit $rc"
 	return $rc
