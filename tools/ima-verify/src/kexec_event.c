@@ -161,35 +161,47 @@ static enum key which(const struct parser *p, const struct pair *kv)
 	return K_UNKNOWN;
 }
 
-/* Keys each kind and text style knows; others count as unknown. */
-static unsigned int known_keys(enum iv_kx_kind kind, bool semicolons)
+#define KEY(k) (1u << (k))
+
+/*
+ * The keys each kind knows (others count as unknown) and those it must
+ * carry, per text style: [0] the landed series' space-separated text,
+ * [1] the key=value; text of mainline and of the series now.
+ */
+struct key_set {
+	unsigned int known, required;
+};
+
+static const struct key_set *key_set(enum iv_kx_kind kind, bool semicolons)
 {
-	if (semicolons) {
-		switch (kind) {
-		case IV_KX_LOAD:
-		case IV_KX_EXECUTE:
-			return 1u << K_HOP | 1u << K_SEGMENT_SIZE |
-			       1u << K_BINARY_SIZE | 1u << K_COUNT;
-		case IV_KX_RESTORED:
-			return 1u << K_HOP | 1u << K_RESTORED_ENTRIES |
-			       1u << K_SEGMENT | 1u << K_FORMAT;
-		default:
-			return 1u << K_HOP | 1u << K_ERROR | 1u << K_SEGMENT |
-			       1u << K_REASON;
-		}
-	}
-	switch (kind) {
-	case IV_KX_LOAD:
-	case IV_KX_EXECUTE:
-		return 1u << K_HOP | 1u << K_ENTRIES | 1u << K_LIST_BYTES |
-		       1u << K_SEGMENT_BYTES | 1u << K_KERNEL;
-	case IV_KX_RESTORED:
-		return 1u << K_HOP | 1u << K_ENTRIES | 1u << K_SEGMENT_BYTES |
-		       1u << K_RESTORE_US;
-	default:
-		return 1u << K_HOP | 1u << K_ERROR | 1u << K_SEGMENT_BYTES |
-		       1u << K_REASON;
-	}
+	static const struct key_set sets[2][3] = {
+		{
+			{ KEY(K_HOP) | KEY(K_ENTRIES) | KEY(K_LIST_BYTES) |
+			  KEY(K_SEGMENT_BYTES) | KEY(K_KERNEL),
+			  KEY(K_HOP) | KEY(K_ENTRIES) | KEY(K_LIST_BYTES) |
+			  KEY(K_SEGMENT_BYTES) | KEY(K_KERNEL) },
+			{ KEY(K_HOP) | KEY(K_ENTRIES) | KEY(K_SEGMENT_BYTES) |
+			  KEY(K_RESTORE_US),
+			  KEY(K_HOP) | KEY(K_ENTRIES) | KEY(K_SEGMENT_BYTES) },
+			{ KEY(K_HOP) | KEY(K_ERROR) | KEY(K_SEGMENT_BYTES) |
+			  KEY(K_REASON),
+			  KEY(K_ERROR) | KEY(K_REASON) },
+		}, {
+			{ KEY(K_HOP) | KEY(K_SEGMENT_SIZE) | KEY(K_BINARY_SIZE) |
+			  KEY(K_COUNT),
+			  KEY(K_SEGMENT_SIZE) | KEY(K_BINARY_SIZE) | KEY(K_COUNT) },
+			{ KEY(K_HOP) | KEY(K_RESTORED_ENTRIES) | KEY(K_SEGMENT) |
+			  KEY(K_FORMAT),
+			  KEY(K_HOP) | KEY(K_RESTORED_ENTRIES) | KEY(K_SEGMENT) },
+			{ KEY(K_HOP) | KEY(K_ERROR) | KEY(K_SEGMENT) |
+			  KEY(K_REASON),
+			  KEY(K_ERROR) | KEY(K_SEGMENT) | KEY(K_REASON) },
+		},
+	};
+	int i = kind == IV_KX_LOAD || kind == IV_KX_EXECUTE ? 0 :
+		kind == IV_KX_RESTORED ? 1 : 2;
+
+	return &sets[semicolons][i];
 }
 
 static int take(struct parser *p, const struct pair *kv, bool semicolons)
@@ -199,7 +211,7 @@ static int take(struct parser *p, const struct pair *kv, bool semicolons)
 	unsigned long long v;
 	size_t i;
 
-	if (k == K_UNKNOWN || !(known_keys(ev->kind, semicolons) >> k & 1)) {
+	if (k == K_UNKNOWN || !(key_set(ev->kind, semicolons)->known >> k & 1)) {
 		ev->unknown_keys++;
 		return 0;
 	}
@@ -370,33 +382,6 @@ static int require(struct parser *p, unsigned int keys)
 	return 0;
 }
 
-static unsigned int required_keys(enum iv_kx_kind kind, bool semicolons)
-{
-	if (semicolons) {
-		switch (kind) {
-		case IV_KX_LOAD:
-		case IV_KX_EXECUTE:
-			return 1u << K_SEGMENT_SIZE | 1u << K_BINARY_SIZE |
-			       1u << K_COUNT;
-		case IV_KX_RESTORED:
-			return 1u << K_HOP | 1u << K_RESTORED_ENTRIES |
-			       1u << K_SEGMENT;
-		default:
-			return 1u << K_ERROR | 1u << K_SEGMENT | 1u << K_REASON;
-		}
-	}
-	switch (kind) {
-	case IV_KX_LOAD:
-	case IV_KX_EXECUTE:
-		return 1u << K_HOP | 1u << K_ENTRIES | 1u << K_LIST_BYTES |
-		       1u << K_SEGMENT_BYTES | 1u << K_KERNEL;
-	case IV_KX_RESTORED:
-		return 1u << K_HOP | 1u << K_ENTRIES | 1u << K_SEGMENT_BYTES;
-	default:
-		return 1u << K_ERROR | 1u << K_REASON;
-	}
-}
-
 int iv_kexec_event_parse(enum iv_kx_kind kind, const uint8_t *text,
 			 size_t len, struct iv_kexec_event *out, char *why,
 			 size_t why_size)
@@ -422,5 +407,5 @@ int iv_kexec_event_parse(enum iv_kx_kind kind, const uint8_t *text,
 	semicolons = i < len && text[i] == ';';
 	if (semicolons ? parse_semicolons(&p) : parse_spaces(&p))
 		return -1;
-	return require(&p, required_keys(kind, semicolons));
+	return require(&p, key_set(kind, semicolons)->required);
 }
