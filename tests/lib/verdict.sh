@@ -14,10 +14,10 @@ verify_with_ima_verify() {	# dir nonce
 		echo "ima-verify: $IMA_VERIFY not built (make verifier)"
 		return 1
 	fi
-	"$IMA_VERIFY" --evidence "$1" --nonce "$2" > "$1/../ima-verify.txt" 2>&1
+	# The text report, and the same as JSON for a fleet verifier, in one run.
+	"$IMA_VERIFY" --evidence "$1" --nonce "$2" --json-out "$1/../ima-verify.json" \
+		> "$1/../ima-verify.txt" 2>&1
 	local rc=$?
-	# The same report for a fleet verifier to consume.
-	"$IMA_VERIFY" --evidence "$1" --nonce "$2" --json > "$1/../ima-verify.json" 2>/dev/null
 	sed 's/^/ima-verify: /' "$1/../ima-verify.txt" | tail -n 40
 	echo "ima-verify: exit $rc"
 	return $rc

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* ima-verify: command line over the verification library. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,6 +58,7 @@ static void usage(FILE *out)
 "  --no-boot-aggregate            do not fail on boot_aggregate mismatches\n"
 "Output:\n"
 "  --json                 machine-readable report\n"
+"  --json-out FILE        also write the JSON report to FILE\n"
 "  -v, --verbose          always show the boot chain\n"
 "  -h, --help, --version\n"
 "\n"
@@ -77,7 +79,7 @@ enum {
 	OPT_AK, OPT_NONCE, OPT_NONCE_FILE, OPT_BANK, OPT_PADDED, OPT_STATE_IN,
 	OPT_STATE_OUT, OPT_MAX_TRAILING, OPT_THREADS, OPT_EXPECT_KERNEL,
 	OPT_EXPECT_INITRAMFS, OPT_EXPECT_CMDLINE, OPT_EXPECT_BOOTS,
-	OPT_NO_AGGREGATE, OPT_JSON, OPT_VERSION, OPT_EXPORTED,
+	OPT_NO_AGGREGATE, OPT_JSON, OPT_JSON_OUT, OPT_VERSION, OPT_EXPORTED,
 };
 
 static const struct option long_options[] = {
@@ -107,6 +109,7 @@ static const struct option long_options[] = {
 	{ "expect-boots", required_argument, NULL, OPT_EXPECT_BOOTS },
 	{ "no-boot-aggregate", no_argument, NULL, OPT_NO_AGGREGATE },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "json-out", required_argument, NULL, OPT_JSON_OUT },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -214,6 +217,21 @@ static void apply_evidence(struct iv_options *o, struct iv_evidence_paths *p)
 		o->nonce_file = p->nonce;
 }
 
+/* The JSON report into a file as well; failing to write it is an I/O error. */
+static int write_json(const char *path, const struct iv_result *r, int status)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f)
+		iv_report_json(f, r);
+	if (!f || fclose(f) != 0) {
+		fprintf(stderr, "ima-verify: --json-out %s: %s\n", path,
+			strerror(errno));
+		return IV_ERR_CANTCREAT;
+	}
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct iv_evidence_paths paths = { 0 };
@@ -222,6 +240,7 @@ int main(int argc, char **argv)
 	struct iv_result *r;
 	struct iv_error err;
 	bool json = false, verbose = false;
+	const char *json_out = NULL;
 	long long n;
 	int c, status;
 
@@ -312,6 +331,7 @@ int main(int argc, char **argv)
 			break;
 		case OPT_NO_AGGREGATE: o.skip_boot_aggregate = true; break;
 		case OPT_JSON: json = true; break;
+		case OPT_JSON_OUT: json_out = optarg; break;
 		case 'v': verbose = true; break;
 		case 'h': usage(stdout); return 0;
 		case OPT_VERSION: printf("ima-verify %s\n", IV_VERSION); return 0;
@@ -343,6 +363,8 @@ int main(int argc, char **argv)
 		iv_report_json(stdout, r);
 	else
 		iv_report_text(stdout, r, verbose);
+	if (json_out)
+		status = write_json(json_out, r, status);
 	iv_result_free(r);
 	free(r);
 	iv_evidence_paths_free(&paths);

@@ -31,6 +31,7 @@ const char *iv_status_name(int status)
 	case IV_ERR_EXPECTATION: return "expectation-unmet";
 	case IV_ERR_USAGE: return "usage";
 	case IV_ERR_NOINPUT: return "cannot-open-input";
+	case IV_ERR_CANTCREAT: return "cannot-create-output";
 	default: return "internal-error";
 	}
 }

@@ -34,6 +34,7 @@ enum iv_status {
 	IV_ERR_USAGE = 64,
 	IV_ERR_NOINPUT = 66,
 	IV_ERR_INTERNAL = 70,
+	IV_ERR_CANTCREAT = 73,		/* --json-out could not be written */
 };
 
 /* A check that never ran (no quote, or the run stopped before it). */

@@ -106,6 +106,10 @@ check "fixture: json verdict" 0 '"verdict": ?"verified"' \
 	$IV --evidence $FX --json
 check "fixture: json parses" 0 "^verified 0$" bash -c \
 	"$IV --evidence $FX --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[\"verdict\"], d[\"exit_code\"])'"
+check "fixture: --json-out writes the JSON beside the text report" 0 "^verified 0$" bash -c \
+	"$IV --evidence $FX --json-out $OUT/fx.json | grep -q VERIFIED && python3 -c 'import json; d=json.load(open(\"$OUT/fx.json\")); print(d[\"verdict\"], d[\"exit_code\"])'"
+check "--json-out into a missing directory: exit 73" 73 "cannot-create-output|json-out" \
+	$IV --evidence $FX --json-out $OUT/no/such/dir/x.json
 check "fixture: tpm2_pcrread YAML as PCR source" 0 "VERIFIED" \
 	$IV --log $FX/binary_runtime_measurements --pcrs $FX/pcrread.yaml
 check "fixture: quote's own PCR file as the only PCR source" 0 "VERIFIED" \
