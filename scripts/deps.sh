@@ -20,6 +20,8 @@ PKGS=(qemu-system-x86 swtpm swtpm-tools tpm2-tools libtss2-dev libssl-dev
       # ASan and UBSan from here.
       libclang-rt-14-dev)
 case "${ARCH:-x86_64}" in
+# Debian's kexec-tools goes into the x86_64 guest (scripts/initramfs.sh).
+x86_64)  PKGS+=(kexec-tools) ;;
 # The cross compilers only recommend their libc: the static ikx-kexec needs it.
 ppc64le) PKGS+=(qemu-system-ppc gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross) ;;
 arm64)   PKGS+=(qemu-system-arm gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-efi-aarch64) ;;
@@ -46,6 +48,9 @@ apt_update() {
 
 if [ ${#missing[@]} -gt 0 ]; then
 	apt_update
+	# kexec-tools is here for the guest only: keep the host's own reboots
+	# ordinary (its default would load a kernel to kexec at reboot).
+	echo 'kexec-tools kexec-tools/load_kexec boolean false' | $SUDO debconf-set-selections
 	info "installing: ${missing[*]}"
 	$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 fi

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Build the test guest's initramfs for $ARCH: busybox-static, our static
 # ikx-kexec helper, tests/guest/init, and the real tpm2-tools with their
-# shared-library closure (including the TCTI library tctildr dlopen()s).
+# shared-library closure (including the TCTI library tctildr dlopen()s);
+# on x86_64 also Debian's kexec-tools (/usr/sbin/kexec) with its closure.
 # For a foreign ARCH the binaries come from that architecture's Debian
 # packages unpacked into SYSROOT (nothing foreign runs on the host).
 set -euo pipefail
@@ -59,6 +60,15 @@ closure() {	# elf file
 install -m 755 "$sysroot/usr/bin/tpm2" "$stage/usr/bin/tpm2"
 closure "$stage/usr/bin/tpm2"
 copy_lib libtss2-tcti-device.so.0
+# x86_64: Debian's kexec-tools too (scripts/deps.sh installs it on the
+# host), the loader of the kexec-tools and kexec-load scenarios
+# (ikx.loader=, tests/guest/init); its closure brings the Xen libraries.
+if [ "$ARCH" = x86_64 ]; then
+	[ -x "$sysroot/usr/sbin/kexec" ] || die "no $sysroot/usr/sbin/kexec: install kexec-tools (make deps)"
+	mkdir -p "$stage/usr/sbin"
+	install -m 755 "$sysroot/usr/sbin/kexec" "$stage/usr/sbin/kexec"
+	closure "$stage/usr/sbin/kexec"
+fi
 interp=$(readelf -l "$stage/usr/bin/tpm2" | sed -n 's/.*interpreter: \(.*\)\]/\1/p')
 mkdir -p "$stage$(dirname "$interp")"
 [ -e "$stage$interp" ] || install -m 755 "$(realpath "$sysroot$interp")" "$stage$interp"

@@ -141,8 +141,41 @@ expect_chain_intact() {
 }
 
 # The part of the final list that hop N (0-based) added itself: from its
-# boot_aggregate to the next one.
-hop_part() {	# hop
+# boot_aggregate to the next one; BANK picks that bank's list
+# (ascii_runtime_measurements_BANK) instead of the default one.
+hop_part() {	# hop [bank]
 	awk -v k=$(($1 + 1)) '$5 == "boot_aggregate" { n++ } n == k' \
-		"$RESULT_DIR/share/evidence/ascii_runtime_measurements"
+		"$RESULT_DIR/share/evidence/ascii_runtime_measurements${2:+_$2}"
+}
+
+# For a scenario's check(): ima-verify replayed every bank named (its text
+# report's "banks replayed:" line), not only the pair evmctl covers.
+expect_banks_replayed() {	# bank...
+	local rep=$RESULT_DIR/share/ima-verify.txt got b
+	got=" $(sed -n 's/^banks replayed: //p' "$rep" 2>/dev/null | head -1) "
+	for b in "$@"; do
+		case "$got" in *" $b "*) ;; *)
+			echo "# ima-verify did not replay the $b bank (replayed:$got)"; return 1 ;;
+		esac
+	done
+	echo "# ima-verify replayed:$got"
+}
+
+# The console lines of each kernel of the chain matching an extended
+# regular expression, "kernel N: LINE" (a kernel's log starts at its
+# "Linux version" banner; kernel N is hop N).
+console_by_kernel() {	# regex
+	awk -v re="$1" '/Linux version [0-9]/ { k++ } k && $0 ~ re { sub(/\r$/, ""); print "kernel " k - 1 ": " $0 }' \
+		"$RESULT_DIR/console.log"
+}
+
+# The text of the kexec boundary events (kexec_load, kexec_execute: ima-buf,
+# the buffer is the last field, in hex) that hop N (0-based) measured, one
+# line each: "NAME TEXT". Mainline's text starts "kexec_segment_size=",
+# the series' "hop=".
+kexec_event_texts() {	# hop
+	hop_part "$1" | awk '$4 == "ima-buf" && ($5 == "kexec_load" || $5 == "kexec_execute") { print $5, $6 }' |
+		while read -r name hex; do
+			echo "$name $(printf '%s' "$hex" | perl -ne 's/([0-9a-fA-F]{2})/chr hex $1/ge; tr|\0||d; print')"
+		done
 }

@@ -5,7 +5,7 @@ hook_exec_failed() {
 	[ -z "${ikx_reloaded:-}" ] || return 1
 	ikx_reloaded=1
 	say "exec refused with ENOSPC at $(entries) measurements, loading again"
-	ikx-kexec load "$next_kernel" /mnt/initramfs "$cmdline"
+	kx_load "$next_kernel" /mnt/initramfs "$cmdline"
 	note reload_rc $?
 	note entries_at_reload "$(entries)"
 }
