@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static EVP_MD_CTX *ctx;
+	static struct iv_hasher hasher;
 	uint8_t digest[IV_MAX_DIGEST];
 	struct iv_log_entry e;
 	enum iv_log_result res;
@@ -28,8 +28,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 2)
 		return 0;
-	if (!ctx)
-		ctx = EVP_MD_CTX_new();
 	/* First byte picks the byte order and the list's digest size. */
 	order = data[0] % 3;
 	f = fmemopen((void *)(data + 1), size - 1, "rb");
@@ -52,7 +50,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			iv_log_release(&log);
 			continue;
 		}
-		iv_template_digest(ctx, iv_bank_md(IV_SHA1), &e, digest);
+		iv_template_digest(&hasher, IV_SHA1, &e, digest);
+		iv_template_digest(&hasher, IV_SM3_256, &e, digest);
 		if (iv_template_parse(&e, &ev, &err))
 			break;
 		if (iv_chain_add(&chain, &e, &ev, &err))

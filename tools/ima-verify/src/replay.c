@@ -61,7 +61,7 @@ void iv_replay_start(struct iv_replay *r, const struct iv_pcr_values *expect)
 }
 
 /* What bank b extends for entry be: template digest, checked vs list. */
-static int entry_digest(EVP_MD_CTX *ctx, const struct iv_replay_config *cfg,
+static int entry_digest(struct iv_hasher *h, const struct iv_replay_config *cfg,
 			int b, const struct iv_batch_entry *be, uint8_t *out,
 			bool *mismatch)
 {
@@ -78,10 +78,9 @@ static int entry_digest(EVP_MD_CTX *ctx, const struct iv_replay_config *cfg,
 	if (cfg->padded_sha1 >> b & 1) {
 		if (be->list_digest[IV_SHA1])
 			memcpy(out, be->list_digest[IV_SHA1], 20);
-		else if (iv_template_digest(ctx, iv_bank_md(IV_SHA1), &be->e,
-					    out))
+		else if (iv_template_digest(h, IV_SHA1, &be->e, out))
 			return -1;
-	} else if (iv_template_digest(ctx, iv_bank_md(b), &be->e, out)) {
+	} else if (iv_template_digest(h, b, &be->e, out)) {
 		return -1;
 	}
 	if (listed && memcmp(listed, out, size) != 0) {
@@ -100,7 +99,7 @@ static void *run_banks(void *arg)
 {
 	struct bank_job *job = arg;
 	struct iv_replay *r = job->r;
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	struct iv_hasher h = { 0 };
 	uint8_t digest[IV_MAX_DIGEST], *pcr;
 	struct iv_pcr_track *t;
 	unsigned int size;
@@ -108,10 +107,6 @@ static void *run_banks(void *arg)
 	size_t i;
 	int b;
 
-	if (!ctx) {
-		job->rc = -1;
-		return NULL;
-	}
 	for (b = 0; b < IV_NBANKS && !job->rc; b++) {
 		if (!(job->banks >> b & 1))
 			continue;
@@ -119,7 +114,7 @@ static void *run_banks(void *arg)
 		for (i = 0; i < job->n; i++) {
 			const struct iv_batch_entry *be = &job->batch[i];
 
-			if (entry_digest(ctx, &r->cfg, b, be, digest,
+			if (entry_digest(&h, &r->cfg, b, be, digest,
 					 &mismatch)) {
 				job->rc = -1;
 				break;
@@ -131,10 +126,7 @@ static void *run_banks(void *arg)
 				job->first_bank = b;
 			}
 			pcr = r->pcrs.value[b][be->e.pcr];
-			if (!EVP_DigestInit_ex2(ctx, iv_bank_md(b), NULL) ||
-			    !EVP_DigestUpdate(ctx, pcr, size) ||
-			    !EVP_DigestUpdate(ctx, digest, size) ||
-			    !EVP_DigestFinal_ex(ctx, pcr, NULL)) {
+			if (iv_hash2(&h, b, pcr, size, digest, size, pcr)) {
 				job->rc = -1;
 				break;
 			}
@@ -149,7 +141,7 @@ static void *run_banks(void *arg)
 			}
 		}
 	}
-	EVP_MD_CTX_free(ctx);
+	iv_hasher_free(&h);
 	return NULL;
 }
 

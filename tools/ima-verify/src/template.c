@@ -225,10 +225,12 @@ int iv_template_parse(const struct iv_log_entry *e, struct iv_event *ev,
 	uint32_t pos = 0, len;
 	struct iv_field *f;
 
-	/* Clear the views, not the (large) field array: it is filled below. */
+	/* Clear the views, not the field array or the note: runs per entry. */
 	memset(ev, 0, offsetof(struct iv_event, fields));
 	memset((char *)ev + offsetof(struct iv_event, known_template), 0,
-	       sizeof(*ev) - offsetof(struct iv_event, known_template));
+	       offsetof(struct iv_event, note) -
+	       offsetof(struct iv_event, known_template));
+	ev->note[0] = '\0';
 	if (e->legacy_ima)
 		return parse_legacy(e, ev, err);
 
@@ -281,22 +283,21 @@ int iv_template_parse(const struct iv_log_entry *e, struct iv_event *ev,
 	return IV_OK;
 }
 
-int iv_template_digest(EVP_MD_CTX *ctx, const EVP_MD *md,
+int iv_template_digest(struct iv_hasher *h, int bank,
 		       const struct iv_log_entry *e, uint8_t *out)
 {
-	uint8_t padded[IV_LEGACY_NAME_MAX + 1];
+	static const uint8_t zeros[IV_LEGACY_NAME_MAX + 1];
 	uint32_t name_len;
 
 	if (!e->legacy_ima)
-		return EVP_DigestInit_ex2(ctx, md, NULL) &&
-		       EVP_DigestUpdate(ctx, e->data, e->data_len) &&
-		       EVP_DigestFinal_ex(ctx, out, NULL) ? 0 : -1;
+		return iv_hash2(h, bank, e->data, e->data_len, NULL, 0, out);
 
+	/* The name as listed, then the zeros that pad it to 256 bytes. */
 	name_len = e->data_len - IV_LEGACY_DIGEST_LEN - 4;
-	memset(padded, 0, sizeof(padded));
-	memcpy(padded, e->data + IV_LEGACY_DIGEST_LEN + 4, name_len);
-	return EVP_DigestInit_ex2(ctx, md, NULL) &&
-	       EVP_DigestUpdate(ctx, e->data, IV_LEGACY_DIGEST_LEN) &&
-	       EVP_DigestUpdate(ctx, padded, sizeof(padded)) &&
-	       EVP_DigestFinal_ex(ctx, out, NULL) ? 0 : -1;
+	if (iv_hash_start(h, bank) ||
+	    iv_hash_update(h, e->data, IV_LEGACY_DIGEST_LEN) ||
+	    iv_hash_update(h, e->data + IV_LEGACY_DIGEST_LEN + 4, name_len) ||
+	    iv_hash_update(h, zeros, sizeof(zeros) - name_len))
+		return -1;
+	return iv_hash_finish(h, out);
 }

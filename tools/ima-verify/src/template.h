@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include <openssl/evp.h>
+#include "hash.h"
 #include "log.h"
 
 enum iv_field_id {
@@ -63,7 +63,7 @@ int iv_template_parse(const struct iv_log_entry *e, struct iv_event *ev,
  * template data bytes as listed; for the 'ima' template the 20-byte digest
  * and the name zero-padded to 256 bytes, without length prefixes.
  */
-int iv_template_digest(EVP_MD_CTX *ctx, const EVP_MD *md,
+int iv_template_digest(struct iv_hasher *h, int bank,
 		       const struct iv_log_entry *e, uint8_t *out);
 
 /* Inline: called per entry with literals, whose strlen the compiler folds. */

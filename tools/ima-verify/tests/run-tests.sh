@@ -34,7 +34,7 @@ suite() {	# prefix command...
 	return 0
 }
 
-for t in ${UNIT:-log template replay evidence quote kexec_event chain handover state verify}; do
+for t in ${UNIT:-hash log template replay evidence quote kexec_event chain handover state verify}; do
 	out=$(CMOCKA_MESSAGE_OUTPUT=TAP tests/unit/test_$t 2>&1)
 	rc=$?
 	suite "unit/$t" echo "$out"

@@ -170,15 +170,14 @@ static void test_digest_hashes_raw_bytes(void **state)
 	struct bytes d = { .len = 0 };
 	uint8_t want[32], got[32];
 	struct iv_log_entry e;
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	struct iv_hasher h = { 0 };
 
 	b_ima_ng_data(&d, "/bin/sh", 3);
 	e = entry("ima-ng", &d);
 	sha(IV_SHA256, d.data, d.len, NULL, 0, want);
-	assert_int_equal(iv_template_digest(ctx, iv_bank_md(IV_SHA256), &e,
-					    got), 0);
+	assert_int_equal(iv_template_digest(&h, IV_SHA256, &e, got), 0);
 	assert_memory_equal(want, got, 32);
-	EVP_MD_CTX_free(ctx);
+	iv_hasher_free(&h);
 }
 
 static void test_legacy_digest_pads_name(void **state)
@@ -188,7 +187,7 @@ static void test_legacy_digest_pads_name(void **state)
 	struct iv_log_entry e;
 	struct iv_event ev;
 	struct iv_error err;
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	struct iv_hasher h = { 0 };
 
 	memset(fd, 9, sizeof(fd));
 	b_put(&d, fd, 20);
@@ -197,12 +196,11 @@ static void test_legacy_digest_pads_name(void **state)
 	e = entry("ima", &d);
 	memcpy(padded, "/bin/foo", 8);
 	sha(IV_SHA1, fd, 20, padded, 256, want);
-	assert_int_equal(iv_template_digest(ctx, iv_bank_md(IV_SHA1), &e, got),
-			 0);
+	assert_int_equal(iv_template_digest(&h, IV_SHA1, &e, got), 0);
 	assert_memory_equal(want, got, 20);
 	assert_int_equal(iv_template_parse(&e, &ev, &err), IV_OK);
 	assert_true(iv_event_name_is(&ev, "/bin/foo"));
-	EVP_MD_CTX_free(ctx);
+	iv_hasher_free(&h);
 }
 
 int main(void)
