@@ -7,7 +7,7 @@
 #ifndef IV_REPLAY_H
 #define IV_REPLAY_H
 
-#include <pthread.h>
+#include <stdatomic.h>
 
 #include "log.h"
 #include "pcrs.h"
@@ -26,6 +26,7 @@ struct iv_batch_entry {
 };
 
 #define IV_MAX_THREADS 8
+#define IV_REPLAY_CHUNK 512	/* entries per unit of shared digest work */
 
 struct iv_pcr_track {
 	long long match_index;	/* last entry after which PCR == evidence */
@@ -53,10 +54,28 @@ struct iv_replay {
 	const struct iv_batch_entry *pending;
 	size_t pending_n;
 	int njobs;
-	struct bank_job *jobs;
-	pthread_t tids[IV_MAX_THREADS];
-	bool started[IV_MAX_THREADS];
+	struct iv_pool *pool;	/* worker threads, started at the first batch */
+	/* Template digests computed for a bank's owner by other threads. */
+	size_t chunk;		/* IV_REPLAY_CHUNK; tests make it small */
+	uint8_t *pre[IV_NBANKS];	/* pre_cap entries of the bank size */
+	size_t pre_cap;
+	_Atomic unsigned char *chunk_state;	/* [bank][chunk] */
+	size_t nchunks, chunk_cap;
+	atomic_bool hash_failed;
 };
+
+/* Runs after every extend, nearly always on a mismatch: test a byte first. */
+static inline bool iv_replay_pcr_matches(const struct iv_replay *r, int b,
+					 int p)
+{
+	const uint8_t *v = r->pcrs.value[b][p], *want;
+
+	if (!iv_pcr_has(r->expect, b, p))
+		return false;
+	want = r->expect->value[b][p];
+	return v[0] == want[0] &&
+	       memcmp(v, want, iv_bank_info(b)->size) == 0;
+}
 
 void iv_replay_init(struct iv_replay *r, const struct iv_replay_config *cfg);
 
@@ -74,7 +93,10 @@ int iv_replay_finish(struct iv_replay *r, struct iv_error *err);
 /* submit + finish */
 int iv_replay_batch(struct iv_replay *r, const struct iv_batch_entry *batch,
 		    size_t n, struct iv_error *err);
+/* Stops the worker threads and frees what the replay allocated. */
 void iv_replay_free(struct iv_replay *r);
+/* The threads only (replay_batch.c, for iv_replay_free). */
+void iv_replay_pool_stop(struct iv_replay *r);
 
 /* Outcome for one bank/PCR the list extends. */
 enum iv_pcr_outcome {

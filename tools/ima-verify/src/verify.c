@@ -57,11 +57,15 @@ static int stream_set(struct iv_list_set *ls, struct iv_result *r,
 			rc = fe.status;
 			*e = fe;
 		}
-		in_flight = false;
 		/* Replay what was read, even before a malformed entry. */
-		if (cur->n) {
-			iv_replay_submit(&r->replay, cur->e, cur->n, &fe);
-			in_flight = true;
+		in_flight = cur->n > 0;
+		if (in_flight &&
+		    iv_replay_submit(&r->replay, cur->e, cur->n, &fe)) {
+			in_flight = false;
+			if (!rc) {
+				rc = fe.status;
+				*e = fe;
+			}
 		}
 		r->entries_read += (long long)cur->n;
 	}

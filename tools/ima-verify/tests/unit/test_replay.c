@@ -102,6 +102,50 @@ static void test_threads_do_not_change_result(void **state)
 	assert_memory_equal(&one.pcrs, &two.pcrs, sizeof(one.pcrs));
 }
 
+/* Replay in chunks of `chunk` entries, two batches. */
+static void run_chunked(struct iv_replay *r, uint32_t banks, int threads,
+			size_t chunk)
+{
+	struct iv_replay_config cfg = { banks, 0, threads };
+	struct iv_error err;
+
+	iv_replay_init(r, &cfg);
+	r->chunk = chunk;
+	iv_replay_start(r, NULL);
+	assert_int_equal(iv_replay_batch(r, batch, 100, &err), IV_OK);
+	assert_int_equal(iv_replay_batch(r, batch + 100, N - 100, &err), IV_OK);
+}
+
+/*
+ * Tiny chunks, so threads without banks of their own precompute digests
+ * for the owners: PCRs and the first mismatch must not change.
+ */
+static void test_shared_digest_chunks(void **state)
+{
+	static struct iv_replay one, two, many;
+
+	build(7, 10);
+	datas[211].data[50] ^= 1;
+	run_chunked(&one, 0x1f, 1, 7);
+	run_chunked(&two, 1u << IV_SHA1 | 1u << IV_SHA256, 2, 3);
+	run_chunked(&many, 0x1f, 8, 3);
+	assert_memory_equal(&one.pcrs, &many.pcrs, sizeof(one.pcrs));
+	assert_memory_equal(one.pcrs.value[IV_SHA1], two.pcrs.value[IV_SHA1],
+			    sizeof(one.pcrs.value[IV_SHA1]));
+	assert_memory_equal(one.pcrs.value[IV_SHA256],
+			    two.pcrs.value[IV_SHA256],
+			    sizeof(one.pcrs.value[IV_SHA256]));
+	assert_int_equal(one.digest_mismatches, 1);
+	assert_int_equal(many.digest_mismatches, 1);
+	assert_int_equal(two.digest_mismatches, 1);
+	assert_int_equal(many.first_mismatch, 211);
+	assert_int_equal(two.first_mismatch, 211);
+	assert_int_equal(many.violations, 1);
+	iv_replay_free(&one);
+	iv_replay_free(&two);
+	iv_replay_free(&many);
+}
+
 static void test_padded_sha1_mode(void **state)
 {
 	static struct iv_replay r;
@@ -198,6 +242,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_all_banks_match_reference),
 		cmocka_unit_test(test_threads_do_not_change_result),
+		cmocka_unit_test(test_shared_digest_chunks),
 		cmocka_unit_test(test_padded_sha1_mode),
 		cmocka_unit_test(test_tampered_data_flags_entry),
 		cmocka_unit_test(test_wrong_pcr_index_mismatches),
