@@ -4,7 +4,7 @@
 
 #include "lists.h"
 
-#define IV_ARENA (8u << 20)
+#define IV_ARENA (1u << 20)	/* IV_BATCH entries of ~250 bytes */
 
 
 void iv_lists_close(struct iv_list_set *ls)
@@ -71,8 +71,8 @@ static int same_entry(const struct iv_log_entry *a, const char *apath,
 int iv_batch_init(struct iv_batch *b)
 {
 	memset(b, 0, sizeof(*b));
-	b->e = malloc(sizeof(*b->e) * IV_BATCH);
-	b->arena = malloc(IV_ARENA);
+	b->e = iv_malloc_populated(sizeof(*b->e) * IV_BATCH);
+	b->arena = iv_malloc_populated(IV_ARENA);
 	b->cap = IV_ARENA;
 	return b->e && b->arena ? 0 : -1;
 }

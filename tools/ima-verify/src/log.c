@@ -104,7 +104,7 @@ static int log_fill(struct iv_log *log, size_t need, bool *again,
 
 	*again = false;
 	if (!log->buf) {
-		log->buf = malloc(log->chunk);
+		log->buf = iv_malloc_populated(log->chunk);
 		if (!log->buf)
 			return iv_fail(err, IV_ERR_INTERNAL, -1, -1,
 				       "out of memory");

@@ -228,6 +228,7 @@ static int batch_room(struct iv_replay *r, size_t n)
 			pre = realloc(r->pre[b], n * iv_bank_info(b)->size);
 			if (!pre)
 				return -1;
+			iv_populate(pre, n * iv_bank_info(b)->size);
 			r->pre[b] = pre;
 		}
 		r->pre_cap = n;

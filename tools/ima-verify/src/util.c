@@ -3,8 +3,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "util.h"
+
+void iv_populate(void *p, size_t len)
+{
+#ifdef MADV_POPULATE_WRITE
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t start = ((uintptr_t)p + page - 1) & ~(page - 1);
+	uintptr_t end = ((uintptr_t)p + len) & ~(page - 1);
+
+	/* Best effort: older kernels fault the pages in one by one. */
+	if (p && end > start)
+		madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+#endif
+}
+
+void *iv_malloc_populated(size_t len)
+{
+	void *p = malloc(len);
+
+	iv_populate(p, len);
+	return p;
+}
 
 int iv_fail(struct iv_error *err, int status, long long entry,
 	    long long offset, const char *fmt, ...)
