@@ -256,12 +256,13 @@ void iv_chain_check_aggregates(struct iv_chain *c,
 			       const struct iv_pcr_values *v)
 {
 	uint8_t want[IV_MAX_DIGEST];
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	struct iv_hasher h = { 0 };
 	struct iv_boot *b;
 	int i, p, bank, last;
 	unsigned int size;
+	bool ok;
 
-	for (i = 0; ctx && i < c->nboots; i++) {
+	for (i = 0; i < c->nboots; i++) {
 		b = &c->boots[i];
 		if (b->aggregate_index < 0)
 			continue;
@@ -271,7 +272,7 @@ void iv_chain_check_aggregates(struct iv_chain *c,
 		}
 		bank = iv_bank_by_kernel_algo(b->aggregate_algo,
 					      strlen(b->aggregate_algo));
-		if (bank < 0 || !iv_bank_md(bank))
+		if (bank < 0 || !iv_hash_available(bank))
 			continue;
 		size = iv_bank_info(bank)->size;
 		/* ima_calc_boot_aggregate: PCRs 0-7, plus 8-9 unless SHA-1. */
@@ -279,15 +280,16 @@ void iv_chain_check_aggregates(struct iv_chain *c,
 		if (!v || (v->have[bank] & ((2u << last) - 1)) !=
 			  ((2u << last) - 1))
 			continue;
-		EVP_DigestInit_ex2(ctx, iv_bank_md(bank), NULL);
-		for (p = 0; p <= last; p++)
-			EVP_DigestUpdate(ctx, v->value[bank][p], size);
-		EVP_DigestFinal_ex(ctx, want, NULL);
+		ok = !iv_hash_start(&h, bank);
+		for (p = 0; ok && p <= last; p++)
+			ok = !iv_hash_update(&h, v->value[bank][p], size);
+		if (!ok || iv_hash_finish(&h, want))
+			continue;	/* left unchecked */
 		b->aggregate_outcome = size == b->aggregate_len &&
 				       !memcmp(want, b->aggregate, size) ?
 				       IV_AGG_MATCH : IV_AGG_MISMATCH;
 	}
-	EVP_MD_CTX_free(ctx);
+	iv_hasher_free(&h);
 }
 
 void iv_chain_free(struct iv_chain *c)

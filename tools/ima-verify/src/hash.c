@@ -11,6 +11,13 @@
 #define IV_HASH_DIRECT 1
 #endif
 
+bool iv_hash_available(int bank)
+{
+	if (IV_HASH_DIRECT && bank >= IV_SHA1 && bank <= IV_SHA512)
+		return true;
+	return iv_bank_md(bank) != NULL;
+}
+
 void iv_hasher_free(struct iv_hasher *h)
 {
 	EVP_MD_CTX_free(h->evp);

@@ -11,6 +11,7 @@
 #ifndef IV_HASH_H
 #define IV_HASH_H
 
+#include <stdbool.h>
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 
@@ -25,6 +26,13 @@ struct iv_hasher {
 		SHA512_CTX sha512;	/* SHA-384 too */
 	} u;
 };
+
+/*
+ * Whether bank can be hashed.  Asks EVP only for a bank the direct path
+ * lacks: a first fetch loads OpenSSL's providers and config, ~2 ms and
+ * ~70 page faults that a run hashing SHA-1/SHA-2 only need not pay.
+ */
+bool iv_hash_available(int bank);
 
 /* Zeroed hasher: ready.  Free releases the EVP context if one was made. */
 void iv_hasher_free(struct iv_hasher *h);

@@ -25,7 +25,7 @@ static uint32_t pick_banks(const struct iv_options *o, struct iv_result *r,
 			banks |= 1u << IV_SHA256;
 	}
 	for (b = 0; b < IV_NBANKS; b++)
-		if ((banks >> b & 1) && !iv_bank_md(b)) {
+		if ((banks >> b & 1) && !iv_hash_available(b)) {
 			iv_verdict_note(&r->verdict, IV_ERR_USAGE, -1, -1,
 				"OpenSSL has no %s digest", iv_bank_info(b)->name);
 			banks &= ~(1u << b);

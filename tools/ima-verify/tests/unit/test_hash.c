@@ -45,11 +45,23 @@ static void test_bank_switch(void **state)
 	iv_hasher_free(&h);
 }
 
+/* SHA-1/SHA-2 never need EVP; SM3 is there when OpenSSL has it. */
+static void test_available(void **state)
+{
+	int bank;
+
+	for (bank = IV_SHA1; bank <= IV_SHA512; bank++)
+		assert_true(iv_hash_available(bank));
+	assert_int_equal(iv_hash_available(IV_SM3_256),
+			 iv_bank_md(IV_SM3_256) != NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_matches_evp_every_bank_and_length),
 		cmocka_unit_test(test_bank_switch),
+		cmocka_unit_test(test_available),
 	};
 
 	return cmocka_run_group_tests_name("hash", tests, NULL, NULL);
