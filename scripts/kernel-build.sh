@@ -6,6 +6,10 @@
 # build/linux, a worktree in build/linux-unpatched) in build/kernel-$ARCH-base,
 # with the same fragments minus the series' own: the kernel that is not ours
 # in the cross-kernel scenarios (base-to-ours, ours-to-base, ...).
+# KVARIANT=nosha512 builds the series with configs/no-sha512.config on top
+# (no SHA-384/SHA-512: those banks get the padded SHA-1) in
+# build/kernel-$ARCH-nosha512: the other configuration of the cross-config
+# scenario. A later fragment overrides an earlier one's option.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
@@ -33,7 +37,11 @@ base)
 		git -C "$KSRC" reset -q --hard
 	fi
 	;;
-*) die "KVARIANT=$KVARIANT: unknown (known: base)" ;;
+nosha512)
+	KOUT=${KOUT:-$top/build/kernel-$ARCH-nosha512}
+	variant_frag=$top/configs/no-sha512.config
+	;;
+*) die "KVARIANT=$KVARIANT: unknown (known: base, nosha512)" ;;
 esac
 ksrc=$(realpath "${KSRC:-$top/build/linux}")
 kout=$(realpath -m "${KOUT:-$top/build/kernel-$ARCH}")
@@ -59,6 +67,7 @@ frags=("$top/configs/common.config" "$top/configs/$ARCH.config")
 if grep -qx 'config IMA_KEXEC_HEADROOM_KB' "$ksrc/security/integrity/ima/Kconfig"; then
 	frags+=("$top/configs/ima-kexec-series.config")
 fi
+[ -n "${variant_frag:-}" ] && frags+=("$variant_frag")
 [ -n "${EXTRA_CONFIG:-}" ] && frags+=("$EXTRA_CONFIG")
 
 # Reconfigure only when a fragment changed since the last configuration.
@@ -89,7 +98,9 @@ if [ -n "${IKX_PARTIAL_SERIES:-}" ] || [ ! -f "$kout/.config" ] ||
 			fi
 			warn "$line asked for, got: $(grep "^$opt=\|# $opt is not" "$kout/.config" || echo unset)"; bad=1 ;;
 		esac
-	done < <(cat "${frags[@]}" | sed 's/[[:space:]]*#.*//' | grep '^CONFIG_')
+	# The last fragment that sets an option wins, as in merge_config.sh.
+	done < <(cat "${frags[@]}" | sed 's/[[:space:]]*#.*//' | grep '^CONFIG_' |
+		awk -F= '!($1 in v) { k[++n] = $1 } { v[$1] = $0 } END { for (i = 1; i <= n; i++) print v[k[i]] }')
 	[ $bad = 0 ] || die "Kconfig did not keep every requested option (see above)"
 	echo "$cfgstamp" > "$kout/.ima-kexec-frags"
 fi

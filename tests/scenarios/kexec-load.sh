@@ -4,8 +4,9 @@ DESC="kexec -l (the kexec_load syscall) carries no list: the next kernel starts 
 # measurement segment, so hop 1's list starts at its own boot_aggregate
 # while PCR 10 still holds every extend of hop 0. The evidence must be
 # rejected, for that reason and no other.
-# Depends on the pending kernel change: at execute the kernel warns on
-# the console that the image was "loaded with kexec_load" (checked below).
+# Since patch 0014 (ima: kexec: say when a kexec_load image drops the
+# list, refuse it if strict) the kernel also warns on the console at
+# execute that the image was "loaded with kexec_load" (checked below).
 ARCHS="x86_64"
 HOPS=1
 PRE=5
@@ -51,7 +52,7 @@ PY
 		{ echo "# ima-verify: $(head -1 "$RESULT_DIR/share/ima-verify.txt"), expected exit 15 or 11"; return 1; }
 	# Pending kernel change: the execute of a kexec_load image is named.
 	grep -q 'loaded with kexec_load' "$RESULT_DIR/console.log" ||
-		{ echo "# hop 0 did not warn at execute that the image was loaded with kexec_load (pending kernel change)"; return 1; }
+		{ echo "# hop 0 did not warn at execute that the image was loaded with kexec_load (patch 0014)"; return 1; }
 	grep 'loaded with kexec_load' "$RESULT_DIR/console.log" | head -1 | sed 's/^/# console: /'
 	echo "# kexec_load carried nothing, and the verifier says so"
 }
