@@ -4,7 +4,7 @@
 
 #include "bank.h"
 
-static const struct iv_bank_info banks[IV_NBANKS] = {
+const struct iv_bank_info iv_banks[IV_NBANKS] = {
 	[IV_SHA1] = { "sha1", 0x0004, "SHA1", 20 },
 	[IV_SHA256] = { "sha256", 0x000b, "SHA256", 32 },
 	[IV_SHA384] = { "sha384", 0x000c, "SHA384", 48 },
@@ -20,14 +20,14 @@ static void fetch_all(void)
 	int i;
 
 	for (i = 0; i < IV_NBANKS; i++)
-		fetched[i] = EVP_MD_fetch(NULL, banks[i].evp_name, NULL);
+		fetched[i] = EVP_MD_fetch(NULL, iv_banks[i].evp_name, NULL);
 }
 
 const struct iv_bank_info *iv_bank_info(int bank)
 {
 	if (bank < 0 || bank >= IV_NBANKS)
 		return NULL;
-	return &banks[bank];
+	return &iv_banks[bank];
 }
 
 static int name_is(const char *name, size_t len, const char *want)
@@ -40,7 +40,7 @@ int iv_bank_by_name(const char *name, size_t len)
 	int i;
 
 	for (i = 0; i < IV_NBANKS; i++)
-		if (name_is(name, len, banks[i].name))
+		if (name_is(name, len, iv_banks[i].name))
 			return i;
 	if (name_is(name, len, "sm3"))
 		return IV_SM3_256;
@@ -52,7 +52,7 @@ int iv_bank_by_tpm_alg(uint16_t alg)
 	int i;
 
 	for (i = 0; i < IV_NBANKS; i++)
-		if (banks[i].tpm_alg == alg)
+		if (iv_banks[i].tpm_alg == alg)
 			return i;
 	return -1;
 }

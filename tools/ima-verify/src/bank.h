@@ -26,7 +26,15 @@ struct iv_bank_info {
 	unsigned int size;
 };
 
+extern const struct iv_bank_info iv_banks[IV_NBANKS];
+
 const struct iv_bank_info *iv_bank_info(int bank);
+
+/* A valid bank's digest size; inline, as the replay asks per entry. */
+static inline unsigned int iv_bank_size(int bank)
+{
+	return iv_banks[bank].size;
+}
 int iv_bank_by_name(const char *name, size_t len);
 int iv_bank_by_tpm_alg(uint16_t alg);
 

@@ -74,7 +74,7 @@ static inline bool iv_replay_pcr_matches(const struct iv_replay *r, int b,
 		return false;
 	want = r->expect->value[b][p];
 	return v[0] == want[0] &&
-	       memcmp(v, want, iv_bank_info(b)->size) == 0;
+	       memcmp(v, want, iv_bank_size(b)) == 0;
 }
 
 void iv_replay_init(struct iv_replay *r, const struct iv_replay_config *cfg);

@@ -59,7 +59,7 @@ static int compute_digest(struct iv_hasher *h,
 			  const struct iv_replay_config *cfg, int b,
 			  const struct iv_batch_entry *be, uint8_t *out)
 {
-	unsigned int size = iv_bank_info(b)->size;
+	unsigned int size = iv_bank_size(b);
 	bool padded = cfg->padded_sha1 >> b & 1;
 
 	memset(out, 0, size);
@@ -81,7 +81,7 @@ static int compute_digest(struct iv_hasher *h,
 static bool settle_digest(int b, const struct iv_batch_entry *be,
 			  uint8_t *digest)
 {
-	unsigned int size = iv_bank_info(b)->size;
+	unsigned int size = iv_bank_size(b);
 	const uint8_t *listed = be->list_digest[b];
 
 	if (be->violation || !listed || memcmp(listed, digest, size) == 0)
@@ -94,7 +94,7 @@ static bool settle_digest(int b, const struct iv_batch_entry *be,
 static int extend(struct iv_hasher *h, struct iv_replay *r, int b,
 		  const struct iv_batch_entry *be, const uint8_t *digest)
 {
-	unsigned int size = iv_bank_info(b)->size;
+	unsigned int size = iv_bank_size(b);
 	uint8_t *pcr = r->pcrs.value[b][be->e.pcr];
 	struct iv_pcr_track *t = &r->track[b][be->e.pcr];
 
@@ -114,7 +114,7 @@ static int extend(struct iv_hasher *h, struct iv_replay *r, int b,
 static int run_bank(struct bank_job *job, struct iv_hasher *h, int b)
 {
 	struct iv_replay *r = job->r;
-	unsigned int size = iv_bank_info(b)->size;
+	unsigned int size = iv_bank_size(b);
 	uint8_t own[IV_MAX_DIGEST], *digest;
 	size_t c, i, end;
 	bool mine;
@@ -162,7 +162,7 @@ static void help(struct bank_job *job, struct iv_hasher *h)
 			    !atomic_compare_exchange_strong(state, &st,
 							    CHUNK_BUSY))
 				continue;
-			size = iv_bank_info(b)->size;
+			size = iv_bank_size(b);
 			end = (c + 1) * r->chunk < job->n ?
 			      (c + 1) * r->chunk : job->n;
 			for (i = c * r->chunk; i < end; i++)
