@@ -6,6 +6,9 @@
 # build/linux, a worktree in build/linux-unpatched) in build/kernel-$ARCH-base,
 # with the same fragments minus the series' own: the kernel that is not ours
 # in the cross-kernel scenarios (base-to-ours, ours-to-base, ...).
+# KBASE=7.2 (default 6.12): the same from build/linux-7.2 (make kernel-tree
+# KBASE=7.2), in build/kernel-$ARCH-7.2 and build/kernel-$ARCH-7.2-VARIANT;
+# the base variant's worktree is build/linux-7.2-unpatched.
 # KVARIANT=nosha512 builds the series with configs/no-sha512.config on top
 # (no SHA-384/SHA-512: those banks get the padded SHA-1) in
 # build/kernel-$ARCH-nosha512: the other configuration of the cross-config
@@ -15,22 +18,24 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 top=$(dirname "$here")
 arch_env
+kbase_env
+# Every base and variant builds in a directory of its own.
+KOUT=${KOUT:-$top/build/kernel-$ARCH$KB_SFX${KVARIANT:+-$KVARIANT}}
 case "${KVARIANT:-}" in
 '') ;;
 base)
-	KSRC=${KSRC:-$top/build/linux-unpatched}
-	KOUT=${KOUT:-$top/build/kernel-$ARCH-base}
-	git -C "$top/build/linux" rev-parse -q --verify 'base^{commit}' >/dev/null ||
-		die "build/linux has no tag base: run make kernel-tree"
+	KSRC=${KSRC:-$KB_TREE-unpatched}
+	git -C "$KB_TREE" rev-parse -q --verify 'base^{commit}' >/dev/null ||
+		die "${KB_TREE#$top/} has no tag base: run make kernel-tree KBASE=$KBASE"
 	if [ ! -f "$KSRC/Makefile" ]; then
-		info "checking out tag base of build/linux in ${KSRC#$top/} (worktree)"
-		git -C "$top/build/linux" worktree prune
-		git -C "$top/build/linux" worktree add -q --detach "$KSRC" base ||
+		info "checking out tag base of ${KB_TREE#$top/} in ${KSRC#$top/} (worktree)"
+		git -C "$KB_TREE" worktree prune
+		git -C "$KB_TREE" worktree add -q --detach "$KSRC" base ||
 			die "cannot check out the base tree in $KSRC"
 	fi
 	# Only the worktree is touched (never build/linux's own checkout): it
 	# must be exactly the base tree, whatever happened to it since.
-	if [ "$(git -C "$KSRC" rev-parse HEAD)" != "$(git -C "$top/build/linux" rev-parse 'base^{commit}')" ] ||
+	if [ "$(git -C "$KSRC" rev-parse HEAD)" != "$(git -C "$KB_TREE" rev-parse 'base^{commit}')" ] ||
 	   [ -n "$(git -C "$KSRC" status --porcelain --untracked-files=no)" ]; then
 		warn "${KSRC#$top/} is not the pristine base tree: resetting it to tag base"
 		git -C "$KSRC" checkout -q -f --detach base
@@ -43,7 +48,7 @@ nosha512)
 	;;
 *) die "KVARIANT=$KVARIANT: unknown (known: base, nosha512)" ;;
 esac
-ksrc=$(realpath "${KSRC:-$top/build/linux}")
+ksrc=$(realpath "${KSRC:-$KB_TREE}")
 kout=$(realpath -m "${KOUT:-$top/build/kernel-$ARCH}")
 [ -f "$ksrc/Makefile" ] || die "no kernel tree at $ksrc: run make kernel-tree"
 mkdir -p "$kout"

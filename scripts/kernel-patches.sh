@@ -1,17 +1,21 @@
 #!/bin/bash
 # Export the commits on top of "base" in build/linux (KSRC overrides, e.g.
 # a worktree) back into patches/, one file per commit, and write the series.
+# KBASE=7.2: build/linux-7.2 into patches/7.2/.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 top=$(dirname "$here")
-ksrc=$(realpath "${KSRC:-$top/build/linux}")
-cd "$ksrc" || die "no kernel tree at $ksrc: run make kernel-tree"
-rm -f "$top"/patches/*.patch
-git format-patch -q --no-signature --zero-commit --abbrev=12 -N -o "$top/patches" base..HEAD
-(cd "$top/patches" && ls -1 *.patch 2>/dev/null || true) > "$top/patches/series"
+kbase_env
+pdir=$KB_PATCHES
+ksrc=$(realpath "${KSRC:-$KB_TREE}")
+cd "$ksrc" || die "no kernel tree at $ksrc: run make kernel-tree KBASE=$KBASE"
+mkdir -p "$pdir"
+rm -f "$pdir"/*.patch
+git format-patch -q --no-signature --zero-commit --abbrev=12 -N -o "$pdir" base..HEAD
+(cd "$pdir" && ls -1 *.patch 2>/dev/null || true) > "$pdir/series"
 # build/linux now carries exactly what patches/ holds (a worktree has no
 # stamp: make kernel-tree re-applies the series there).
-[ -d .git ] && (cd "$top/patches" && cat series $(cat series)) |
+[ -d .git ] && (cd "$pdir" && cat series $(cat series)) |
 	sha256sum | cut -d' ' -f1 > .git/ima-kexec-series
-info "exported $(wc -l < "$top/patches/series") patches"
+info "exported $(wc -l < "$pdir/series") patches to ${pdir#$top/}"

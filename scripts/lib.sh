@@ -44,3 +44,20 @@ qemu_env() {
 		QEMU_MACHINE+=(-enable-kvm -cpu host)
 	fi
 }
+
+# KBASE: the Debian kernel source a tree and its builds come from (6.12,
+# the default, or 7.2), each in its own directories. Needs $top.
+#   KB_TREE     the git tree (build/linux for 6.12, build/linux-7.2)
+#   KB_PATCHES  the series applied to it (patches/, patches/7.2/)
+#   KB_SFX      appended to build directory names ("" for 6.12, "-7.2")
+#   KB_PKG      Debian's source package; KB_TARBALL the tarball it installs
+kbase_env() {
+	: "${KBASE:=6.12}"
+	case "$KBASE" in
+	6.12) KB_TREE=$top/build/linux;     KB_PATCHES=$top/patches;     KB_SFX= ;;
+	7.2)  KB_TREE=$top/build/linux-7.2; KB_PATCHES=$top/patches/7.2; KB_SFX=-7.2 ;;
+	*) die "unknown KBASE=$KBASE (6.12, 7.2)" ;;
+	esac
+	KB_PKG=linux-source-$KBASE
+	KB_TARBALL=/usr/src/linux-source-$KBASE.tar.xz
+}

@@ -2,15 +2,17 @@
 # Bisectability: build the test kernel after every patch of the series, in
 # a separate worktree and build directory (incremental from one patch to
 # the next), and run checkpatch --strict on every patch file.
+# KBASE=7.2: the series of build/linux-7.2 (patches/7.2/).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 top=$(dirname "$here")
-tree=$top/build/linux
-wt=$top/build/linux-series
-[ -d "$tree/.git" ] || die "no build/linux: run make kernel-tree"
+kbase_env
+tree=$KB_TREE
+wt=$tree-series
+[ -d "$tree/.git" ] || die "no ${tree#$top/}: run make kernel-tree KBASE=$KBASE"
 commits=$(git -C "$tree" rev-list --reverse base..work)
-[ -n "$commits" ] || { info "patches/series is empty: nothing to check"; exit 0; }
+[ -n "$commits" ] || { info "${KB_PATCHES#$top/}/series is empty: nothing to check"; exit 0; }
 
 [ -d "$wt" ] || git -C "$tree" worktree add -q --detach "$wt" base
 fail=0
@@ -19,8 +21,8 @@ for c in $commits; do
 	n=$((n + 1))
 	subj=$(git -C "$tree" log -1 --format=%s "$c")
 	git -C "$wt" checkout -q --detach "$c"
-	log=$top/build/kernel-series-$ARCH.log
-	if IKX_PARTIAL_SERIES=1 KSRC=$wt KOUT=$top/build/kernel-series-$ARCH bash "$here/kernel-build.sh" > "$log" 2>&1; then
+	log=$top/build/kernel-series-$ARCH$KB_SFX.log
+	if IKX_PARTIAL_SERIES=1 KSRC=$wt KOUT=$top/build/kernel-series-$ARCH$KB_SFX bash "$here/kernel-build.sh" > "$log" 2>&1; then
 		echo "ok $n - builds: $subj"
 	else
 		echo "not ok $n - does not build: $subj"; fail=1
@@ -38,7 +40,7 @@ uncovered() {
 			grep -v '@' | grep -qv '^THE REST$\|^$' || echo "$f"
 	done
 }
-for p in "$top"/patches/*.patch; do
+for p in "$KB_PATCHES"/*.patch; do
 	out=$("$tree/scripts/checkpatch.pl" --strict --no-tree -q --ignore FILE_PATH_CHANGES "$p" 2>&1)
 	for f in $(uncovered "$p"); do
 		out+="${out:+$'\n'}$f: new file that no MAINTAINERS entry covers"

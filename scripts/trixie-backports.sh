@@ -1,0 +1,97 @@
+#!/bin/bash
+# Make Debian's trixie-backports suite known to apt for the few packages
+# the 7.2 base needs (linux-source-7.2, the 7.2 cloud kernel image), and for
+# nothing else: an apt preferences file gives every package of the suite
+# priority -1 (never installed, not even as an upgrade or a dependency) and
+# only those packages a usable one.
+#
+#   scripts/trixie-backports.sh [PACKAGE...]
+#
+# Adds the sources file and the preferences file when missing, and updates
+# the suite's index (that source alone, the other lists untouched) when it
+# has never been fetched or does not list one of the PACKAGEs. The mirror is
+# the one this machine's own apt sources use for Debian (a deb822 file signed
+# by debian-archive-keyring, or sources.list): no archive host is named here.
+# Idempotent; needs root (or sudo).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+
+SUITE=trixie-backports
+# The only packages the suite may give this machine (apt preferences
+# globs): the 7.2 source (scripts/kernel-source.sh installs it) and the
+# two parts of the unsigned 7.2 cloud kernel that scripts/debian-kernel.sh
+# downloads (vmlinuz, and the base files that carry its config).
+WANTED="linux-source-7.2 linux-binary-unsigned-7.2.*-cloud-amd64 linux-base-7.2.*-cloud-amd64"
+SOURCES=/etc/apt/sources.list.d/ima-kexec-$SUITE.sources
+PREFS=/etc/apt/preferences.d/ima-kexec-$SUITE
+KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
+
+SUDO=
+[ "$(id -u)" = 0 ] || SUDO=sudo
+
+# The URI this machine fetches Debian's bookworm from.
+debian_mirror() {
+	local f
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -f "$f" ] && [ "$f" != "$SOURCES" ] || continue
+		grep -q 'debian-archive-keyring' "$f" || continue
+		awk '
+			/^URIs:/ { uri = $2 }
+			/^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm" && uri != "") { print uri; exit } }
+			/^[[:space:]]*$/ { uri = "" }' "$f"
+	done | head -1
+	# One-line format: deb [options] URI bookworm component...
+	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+		[ -f "$f" ] || continue
+		sed -E 's/\[[^]]*\]//' "$f" | awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }'
+	done | head -1
+}
+
+wanted_prefs() {
+	cat <<-EOF
+	# Written by ima-kexec scripts/trixie-backports.sh: nothing comes from
+	# $SUITE but the 7.2 kernel packages the project's KBASE=7.2 needs.
+	Package: *
+	Pin: release n=$SUITE
+	Pin-Priority: -1
+
+	Package: $WANTED
+	Pin: release n=$SUITE
+	Pin-Priority: 500
+	EOF
+}
+
+if [ ! -f "$SOURCES" ]; then
+	mirror=$(debian_mirror | head -1)
+	[ -n "$mirror" ] || die "no Debian mirror for bookworm in this machine's apt sources"
+	[ -f "$KEYRING" ] || die "$KEYRING missing (debian-archive-keyring)"
+	info "adding $SUITE (this machine's Debian mirror) to apt, pinned to: $WANTED"
+	printf 'Types: deb\nURIs: %s\nSuites: %s\nComponents: main\nArchitectures: %s\nSigned-By: %s\n' \
+		"$mirror" "$SUITE" "$(dpkg --print-architecture)" "$KEYRING" |
+		$SUDO tee "$SOURCES.tmp" > /dev/null
+	# The pin first: the suite is never visible to apt without it.
+	wanted_prefs | $SUDO tee "$PREFS" > /dev/null
+	$SUDO mv "$SOURCES.tmp" "$SOURCES"
+fi
+if ! cmp -s "$PREFS" <(wanted_prefs); then
+	info "rewriting $PREFS"
+	wanted_prefs | $SUDO tee "$PREFS" > /dev/null
+fi
+
+# Fetched at all, and lists what is asked for?
+need=
+# (grep -q would close the pipe early: apt-cache's SIGPIPE fails the pipeline)
+[ "$(apt-cache policy 2>/dev/null | grep -c " $SUITE/main")" != 0 ] || need=1
+for p in "$@"; do
+	[ -n "$(apt-cache madison "$p" 2>/dev/null)" ] || need=1
+done
+if [ -n "$need" ]; then
+	info "apt-get update of $SUITE only"
+	$SUDO apt-get update -q -o Dir::Etc::sourcelist="$SOURCES" -o Dir::Etc::sourceparts=- \
+		-o APT::Get::List-Cleanup=0 > /dev/null ||
+		warn "apt-get update of $SUITE reported errors; going on"
+fi
+for p in "$@"; do
+	[ -n "$(apt-cache madison "$p" 2>/dev/null)" ] || die "$p: not in $SUITE's index"
+done
