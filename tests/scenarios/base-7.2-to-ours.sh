@@ -1,0 +1,32 @@
+DESC="the unpatched 7.2 kernel kexecs into ours: mainline 7.2's version-1 list is restored, our events follow"
+# Hop 0 boots the unpatched Debian 7.2 tree (make kernel KBASE=7.2
+# KVARIANT=base), hop 1 the 6.12 series: a newer mainline kernel handing
+# over to ours.
+ARCHS="x86_64"
+HOPS=1
+PRE=5
+POST=5
+KERNELS="base-7.2 ours"
+check() {
+	local kernel t0
+	kernel=$(sed -n 's/^kernel=//p' "$RESULT_DIR/share/hop-0.env")
+	case "$kernel" in
+	7.2.*) ;;
+	*) echo "# hop 0 was not a 7.2 kernel (${kernel:-no hop-0.env})"; return 1 ;;
+	esac
+	expect_no_restore_failure "ours" || return 1
+	expect_chain_intact || return 1
+	# (grep -q on a pipe would end it early: SIGPIPE fails it under pipefail)
+	t0=$(kexec_event_texts 0)
+	# Mainline's events in mainline's words (the series adds a hop= key).
+	grep -q '^kexec_load kexec_segment_size=' <<<"$t0" &&
+	grep -q '^kexec_execute kexec_segment_size=' <<<"$t0" &&
+	! grep -qE '[ ;]hop=' <<<"$t0" ||
+		{ echo "# the 7.2 kernel's mainline kexec_load/kexec_execute are not in the list ours holds:"
+		  sed 's/^/#   /' <<<"$t0"; return 1; }
+	hop_part 1 | grep -q ' kexec_restored ' ||
+		{ echo "# ours did not measure kexec_restored after restoring the 7.2 kernel's list"; return 1; }
+	hop_part 1 | grep -q ' /x/h1-pre-0$' ||
+		{ echo "# ours measured nothing of its own after the restore"; return 1; }
+	echo "# ours restored the list of $kernel (its events: $(cut -d' ' -f1 <<<"$t0" | paste -sd' ')) and measured kexec_restored after it"
+}
