@@ -141,14 +141,14 @@ static void copy_value(const struct parser *p, const struct pair *kv,
 enum key {
 	K_HOP, K_SEGMENT_SIZE, K_BINARY_SIZE, K_COUNT, K_RESTORED_ENTRIES,
 	K_SEGMENT, K_FORMAT, K_ERROR, K_REASON, K_ENTRIES, K_LIST_BYTES,
-	K_SEGMENT_BYTES, K_KERNEL, K_RESTORE_US, K_UNKNOWN,
+	K_SEGMENT_BYTES, K_KERNEL, K_RESTORE_US, K_HANDOVER, K_UNKNOWN,
 };
 
 static const char *const key_names[] = {
 	"hop", "kexec_segment_size", "ima_binary_runtime_size",
 	"ima_runtime_measurements_count", "restored_entries", "segment_size",
 	"format", "error", "reason", "entries", "list_bytes",
-	"segment_bytes", "kernel_sha256", "restore_us",
+	"segment_bytes", "kernel_sha256", "restore_us", "handover_size",
 };
 
 static enum key which(const struct parser *p, const struct pair *kv)
@@ -188,7 +188,7 @@ static const struct key_set *key_set(enum iv_kx_kind kind, bool semicolons)
 			  KEY(K_ERROR) | KEY(K_REASON) },
 		}, {
 			{ KEY(K_HOP) | KEY(K_SEGMENT_SIZE) | KEY(K_BINARY_SIZE) |
-			  KEY(K_COUNT),
+			  KEY(K_COUNT) | KEY(K_HANDOVER),
 			  KEY(K_SEGMENT_SIZE) | KEY(K_BINARY_SIZE) | KEY(K_COUNT) },
 			{ KEY(K_HOP) | KEY(K_RESTORED_ENTRIES) | KEY(K_SEGMENT) |
 			  KEY(K_FORMAT),
@@ -270,6 +270,10 @@ static int take(struct parser *p, const struct pair *kv, bool semicolons)
 	case K_RESTORE_US:
 		ev->restore_us = v;
 		ev->has_restore_us = true;
+		break;
+	case K_HANDOVER:
+		ev->handover = v;
+		ev->has_handover = true;
 		break;
 	default:	/* counts */
 		ev->count = v;

@@ -6,7 +6,8 @@
  *
  *  mainline (6.16+, critical data ima_kexec), kexec_load / kexec_execute:
  *    kexec_segment_size=N;ima_binary_runtime_size=N;ima_runtime_measurements_count=N;
- *  series, the same first, then more "key=value;" pairs (hop=N;), and
+ *  series, the same first, then more "key=value;" pairs (hop=N;
+ *  handover_size=N;, the bytes the list took in the hand-over), and
  *    kexec_restored        hop=N;restored_entries=N;segment_size=N;format=F;
  *    kexec_restore_failed  [hop=N;]error=N;segment_size=N;reason=TEXT;
  *  old series form (space-separated), kexec_load / kexec_execute:
@@ -44,13 +45,14 @@ struct iv_kexec_event {
 	enum iv_kx_form form;
 	bool has_hop, has_count, has_bytes, has_segment, has_error;
 	bool bytes_checkable;	/* mainline binary size, not the old v2 size */
-	bool has_kernel, has_restore_us;
+	bool has_kernel, has_restore_us, has_handover;
 	uint32_t hop;
 	/* load/execute: records before the event; restored: records restored */
 	unsigned long long count;
 	unsigned long long bytes;	/* list size before the event */
 	unsigned long long segment;
 	unsigned long long restore_us;
+	unsigned long long handover;	/* series: v1 part + extension */
 	int error;
 	char reason[IV_KX_REASON_MAX];
 	char format[IV_KX_FORMAT_MAX];

@@ -47,6 +47,8 @@ struct iv_replay {
 	long long start_entry;	/* first entry of this run */
 	long long violations;
 	long long digest_mismatches;
+	/* entries whose bank digest is the zero-padded SHA-1 one */
+	long long padded_digests[IV_NBANKS];
 	long long first_mismatch;	/* entry index, or IV_NONE */
 	long long first_mismatch_offset;
 	int first_mismatch_bank;

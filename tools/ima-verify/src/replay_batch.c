@@ -30,6 +30,7 @@ struct bank_job {
 	int rc;
 	long long mismatches, first, first_offset;
 	int first_bank;
+	long long padded[IV_NBANKS];
 };
 
 /* Threads 1.. of a replay; thread 0 is the caller. */
@@ -77,17 +78,42 @@ static int compute_digest(struct iv_hasher *h,
 	return iv_template_digest(h, IV_SHA1, &be->e, out);
 }
 
+enum settled { SETTLED_MATCH, SETTLED_PADDED, SETTLED_MISMATCH };
+
+/*
+ * A kernel without the bank's hash (no CONFIG_CRYPTO_SHA512, say) extends
+ * the bank with the entry's SHA-1 template digest, zero-padded; in a list
+ * handed over between kernels of different configurations such entries
+ * sit among real digests of the same bank.  The padded digest is still
+ * bound to the template data, through SHA-1.
+ */
+static bool is_padded_sha1(struct iv_hasher *h, int b,
+			   const struct iv_batch_entry *be,
+			   const uint8_t *listed)
+{
+	unsigned int size = iv_bank_size(b);
+	uint8_t sha1[IV_MAX_DIGEST];
+
+	if (b == IV_SHA1 || size < 20 ||
+	    iv_template_digest(h, IV_SHA1, &be->e, sha1))
+		return false;
+	memset(sha1 + 20, 0, size - 20);
+	return memcmp(listed, sha1, size) == 0;
+}
+
 /* Compare with bank b's list; on a mismatch extend what the list claims. */
-static bool settle_digest(int b, const struct iv_batch_entry *be,
-			  uint8_t *digest)
+static enum settled settle_digest(struct iv_hasher *h, int b,
+				  const struct iv_batch_entry *be,
+				  uint8_t *digest)
 {
 	unsigned int size = iv_bank_size(b);
 	const uint8_t *listed = be->list_digest[b];
 
 	if (be->violation || !listed || memcmp(listed, digest, size) == 0)
-		return false;
+		return SETTLED_MATCH;
 	memcpy(digest, listed, size);
-	return true;
+	return is_padded_sha1(h, b, be, listed) ? SETTLED_PADDED :
+						  SETTLED_MISMATCH;
 }
 
 /* Extend PCR := H(PCR || digest) and track where it matches evidence. */
@@ -116,6 +142,7 @@ static int run_bank(struct bank_job *job, struct iv_hasher *h, int b)
 	struct iv_replay *r = job->r;
 	unsigned int size = iv_bank_size(b);
 	uint8_t own[IV_MAX_DIGEST], *digest;
+	enum settled how;
 	size_t c, i, end;
 	bool mine;
 
@@ -133,7 +160,10 @@ static int run_bank(struct bank_job *job, struct iv_hasher *h, int b)
 			digest = mine ? own : r->pre[b] + i * size;
 			if (mine && compute_digest(h, &r->cfg, b, be, digest))
 				return -1;
-			if (settle_digest(b, be, digest) &&
+			how = settle_digest(h, b, be, digest);
+			if (how == SETTLED_PADDED)
+				job->padded[b]++;
+			if (how == SETTLED_MISMATCH &&
 			    (!job->mismatches++ || be->e.index < job->first)) {
 				job->first = be->e.index;
 				job->first_offset = be->e.offset;
@@ -351,7 +381,7 @@ int iv_replay_finish(struct iv_replay *r, struct iv_error *err)
 	struct iv_pool *p = r->pool;
 	struct bank_job *job;
 	size_t k, n = r->pending_n;
-	int i, rc = IV_OK;
+	int i, b, rc = IV_OK;
 
 	if (!batch)
 		return IV_OK;
@@ -365,6 +395,8 @@ int iv_replay_finish(struct iv_replay *r, struct iv_error *err)
 		job = &p->jobs[i];
 		if (job->rc)
 			rc = -1;
+		for (b = 0; b < IV_NBANKS; b++)
+			r->padded_digests[b] += job->padded[b];
 		if (!job->mismatches)
 			continue;
 		if (!r->digest_mismatches || job->first < r->first_mismatch) {

@@ -277,7 +277,7 @@ void iv_report_text(FILE *out, const struct iv_result *r, bool verbose)
 	char hex[2 * IV_MAX_DIGEST + 1], banks[64];
 	const struct iv_pcr_result *p;
 	const struct iv_finding *f;
-	int i;
+	int i, b;
 
 	fprintf(out, "ima-verify: %s (exit %d)\n",
 		r->verdict.status == IV_OK ? "VERIFIED" : iv_status_name(r->verdict.status),
@@ -290,6 +290,12 @@ void iv_report_text(FILE *out, const struct iv_result *r, bool verbose)
 		fprintf(out, "banks replayed: %s\n", banks);
 		fprintf(out, "template digests: %lld mismatching\n",
 			r->replay.digest_mismatches);
+		for (b = 0; b < IV_NBANKS; b++)
+			if (r->replay.padded_digests[b])
+				fprintf(out, "  %s: %lld entries carry the zero-padded SHA-1 digest (measured by a kernel without %s)\n",
+					iv_bank_info(b)->name,
+					r->replay.padded_digests[b],
+					iv_bank_info(b)->name);
 		if (r->chain.unknown_entries)
 			fprintf(out, "unknown templates/fields: %lld entries, first at entry %lld: %s\n",
 				r->chain.unknown_entries,
@@ -530,6 +536,12 @@ int iv_report_json(FILE *out, const struct iv_result *r)
 		put_str(root, "byte_order", order_name(r->byte_order));
 		put_int(root, "violations", r->replay.violations);
 		put_int(root, "template_digest_mismatches", r->replay.digest_mismatches);
+		o = json_object_new_object();
+		for (b = 0; b < IV_NBANKS; b++)
+			if (r->replay.padded_digests[b])
+				put_int(o, iv_bank_info(b)->name,
+					r->replay.padded_digests[b]);
+		json_object_object_add(root, "padded_sha1_digests", o);
 		put_int(root, "unknown_template_entries", r->chain.unknown_entries);
 		put_int(root, "trailing_unverified", r->pcr_checks.trailing);
 		arr = json_object_new_array();

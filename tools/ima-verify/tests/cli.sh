@@ -166,6 +166,41 @@ check "qemu mixed: ima-sig with sha512 file hashes, then defaults" 0 \
 check "qemu legacy: 'ima' template parsed, restore lost hop 0-1 -> 11" 11 \
 	"boot_aggregate sha1:[0-9a-f]+ match" $IV --evidence tests/fixtures/qemu-legacy
 
+# Evidence from the kernels of the series as it is now (patches 0015+):
+# mainline's kexec_load/kexec_execute text with hop= and handover_size=,
+# the restore outcome in key=value; form.
+QE=tests/fixtures/qemu-events
+check "qemu events: 5-hop chain with the series' mainline-form events verifies" 0 \
+	"^ima-verify: VERIFIED" $IV --evidence $QE
+check "qemu events: every execute read in the series form, none unknown keys" 0 \
+	"^5 5 0$" bash -c "$IV --evidence $QE | awk '
+/kexec_execute at entry .*series form/ { n++ } /kexec_restored at entry .*format v1\\+ext/ { r++ }
+/unknown keys/ { u++ } END { print n + 0, r + 0, u + 0 }'"
+check "qemu restore-failed: fault-injected hand-over -> 14, hop and reason named" 14 \
+	"RESTORE FAILED: payload digest mismatch \(error -74\)" \
+	$IV --evidence tests/fixtures/qemu-restore-failed
+check "qemu kexec-load: kexec -l carried nothing -> 11, earlier records missing" 11 \
+	"earlier records are missing" $IV --evidence tests/fixtures/qemu-kexec-load
+# A chain between a kernel without SHA-384/SHA-512 and a full one: those
+# banks hold the zero-padded SHA-1 for the first kernel's entries only.
+QE=tests/fixtures/qemu-cross-config
+check "qemu cross-config: padded SHA-1 entries among real ones verify" 0 \
+	"sha384: 41 entries carry the zero-padded SHA-1" $IV --evidence $QE
+dx=$OUT/cross-padded
+rm -rf "$dx"; cp -r $QE "$dx"
+python3 - "$dx/binary_runtime_measurements_sha384" <<'PY'
+import struct, sys
+b = bytearray(open(sys.argv[1], 'rb').read())
+off = 4 + 48
+off += 4 + struct.unpack_from('<I', b, off)[0]
+off += 4 + struct.unpack_from('<I', b, off)[0]
+b[off + 4 + 30] ^= 1	# entry 1: a byte of the padding
+open(sys.argv[1], 'wb').write(b)
+PY
+check "qemu cross-config: a padded digest with a non-zero pad -> 10" 10 \
+	"template-digest-mismatch" $IV --evidence "$dx"
+rm -rf "$dx"
+
 ## Negative cases, each with its own exit code and message
 d=$(copy trunc)
 for f in $(lists $d); do truncate -s -7 "$f"; done
