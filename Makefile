@@ -9,7 +9,7 @@ export CHECK_ARCHS
 VERIFIER := tools/ima-verify/ima-verify
 
 .PHONY: all deps kernel-tree kernel-patches kernel debian-kernel initramfs verifier demo \
-	check check-unit check-e2e check-docs bench fuzz series-check fresh-check clean help
+	check check-unit check-e2e check-docs bench fuzz fuzz-kernel series-check fresh-check clean help
 
 all: kernel initramfs verifier
 
@@ -17,12 +17,14 @@ help:
 	@echo "make demo            deps, kernel, guest, a 5-hop kexec chain, verdict"
 	@echo "make check           every test (unit, docs, e2e scenarios), TAP + summary"
 	@echo "make bench           benchmarks (ratios, not tests)"
+	@echo "make fuzz            the verifier's fuzzers, then fuzz-kernel (not in make check)"
+	@echo "make fuzz-kernel     the restore parser's KUnit fuzz case under KASAN + UBSAN (FUZZ_ROUNDS=20000)"
 	@echo "make kernel-tree     build/linux: Debian 6.12 tree + patches/series (git)"
 	@echo "                     KBASE=7.2: build/linux-7.2, Debian's 7.2 tree + patches/7.2/series;"
 	@echo "                     kernel and debian-kernel take KBASE=7.2 too"
 	@echo "make kernel-patches  export build/linux commits back to patches/"
 	@echo "make kernel          build the test kernel (ARCH=x86_64|ppc64le|arm64; KVARIANT=base: unpatched,"
-	@echo "                     KVARIANT=nosha512: the series without SHA-384/SHA-512)"
+	@echo "                     KVARIANT=nosha512: the series without SHA-384/SHA-512, KVARIANT=kasan: with KASAN + UBSAN)"
 	@echo "make debian-kernel   fetch Debian's packaged kernel (a receiver not built here)"
 	@echo "make series-check    build after every patch of the series"
 	@echo "make fresh-check     bash .ci/run in a new minimal Debian 12 chroot"
@@ -43,6 +45,7 @@ KBASE ?= 6.12
 export KBASE
 # KVARIANT=base: the unpatched base tree, in build/kernel-$(ARCH)-base.
 # KVARIANT=nosha512: the series without SHA-384/SHA-512, in build/kernel-$(ARCH)-nosha512.
+# KVARIANT=kasan: the series with KASAN + UBSAN, in build/kernel-$(ARCH)-kasan (make fuzz).
 KVARIANT ?=
 export KVARIANT
 kernel: kernel-tree
@@ -76,8 +79,18 @@ check: kernel-tree verifier
 bench: kernel initramfs verifier
 	@bash tests/bench
 
+# The verifier's fuzzers (FUZZ_SECONDS), then the kernel's (fuzz-kernel).
+# Neither is part of make check.
 fuzz: verifier
 	$(MAKE) -C tools/ima-verify fuzz
+	@$(MAKE) -s fuzz-kernel
+
+# The restore parser's KUnit fuzz case in a KASAN + UBSAN build of the x86_64
+# test kernel (build/kernel-x86_64-kasan): one boot, FUZZ_ROUNDS segments
+# (default 20000), FUZZ_TIMEOUT seconds for the VM (default 900); TAP.
+fuzz-kernel: kernel-tree
+	@$(MAKE) -s kernel initramfs ARCH=x86_64 KVARIANT=kasan
+	@ARCH=x86_64 bash tests/fuzz-kernel
 
 # bash .ci/run in a new minimal Debian 12 chroot (FRESH_ARCHS=, FRESH_CCACHE=).
 fresh-check:

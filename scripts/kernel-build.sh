@@ -12,7 +12,10 @@
 # KVARIANT=nosha512 builds the series with configs/no-sha512.config on top
 # (no SHA-384/SHA-512: those banks get the padded SHA-1) in
 # build/kernel-$ARCH-nosha512: the other configuration of the cross-config
-# scenario. A later fragment overrides an earlier one's option.
+# scenario. KVARIANT=kasan builds the series with configs/kasan.config on
+# top (KASAN + UBSAN) in build/kernel-$ARCH-kasan: the kernel of make fuzz's
+# KUnit fuzz run (tests/fuzz-kernel). A later fragment overrides an earlier
+# one's option.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
@@ -43,10 +46,12 @@ base)
 	fi
 	;;
 nosha512)
-	KOUT=${KOUT:-$top/build/kernel-$ARCH-nosha512}
 	variant_frag=$top/configs/no-sha512.config
 	;;
-*) die "KVARIANT=$KVARIANT: unknown (known: base, nosha512)" ;;
+kasan)
+	variant_frag=$top/configs/kasan.config
+	;;
+*) die "KVARIANT=$KVARIANT: unknown (known: base, nosha512, kasan)" ;;
 esac
 ksrc=$(realpath "${KSRC:-$KB_TREE}")
 kout=$(realpath -m "${KOUT:-$top/build/kernel-$ARCH}")
