@@ -16,6 +16,8 @@ PKGS=(qemu-system-x86 swtpm swtpm-tools tpm2-tools libtss2-dev libssl-dev
       busybox-static flex bison bc libelf-dev cpio ccache ima-evm-utils
       libcmocka-dev libjson-c-dev python3-docutils xz-utils gcc make git
       kmod clang procps util-linux perl groff-base
+      # make series-check runs sparse (C=1) on the files each patch touches.
+      sparse
       # clang only recommends its runtimes: the fuzz targets link libFuzzer,
       # ASan and UBSan from here.
       libclang-rt-14-dev)

@@ -7,6 +7,7 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 top=$(dirname "$here")
+arch_env
 kbase_env
 tree=$KB_TREE
 wt=$tree-series
@@ -15,6 +16,21 @@ commits=$(git -C "$tree" rev-list --reverse base..work)
 [ -n "$commits" ] || { info "${KB_PATCHES#$top/}/series is empty: nothing to check"; exit 0; }
 
 [ -d "$wt" ] || git -C "$tree" worktree add -q --detach "$wt" base
+kout=$top/build/kernel-series-$ARCH$KB_SFX
+# extra_warnings: the W=1 and sparse warnings of the .c files the checked-
+# out commit touches (C=2: sparse even on objects that are up to date),
+# without line numbers, so that the same warning at another line of the
+# parent is recognised.
+extra_warnings() {	# commit
+	local objs=() f
+	for f in $(git -C "$wt" diff-tree --no-commit-id --name-only -r "$1" | grep '\.c$'); do
+		[ -f "$wt/$f" ] && objs+=("${f%.c}.o")
+	done
+	[ ${#objs[@]} -gt 0 ] || return 0
+	make -s -C "$wt" O="$kout" ARCH="$KARCH" CROSS_COMPILE="$CROSS" W=1 C=2 \
+		-j"${JOBS:-$(nproc)}" "${objs[@]}" 2>&1 |
+		grep -E ': (warning|error):' | sed -E 's/:[0-9]+(:[0-9]+)?:/:/' | sort -u
+}
 fail=0
 n=0
 for c in $commits; do
@@ -22,11 +38,24 @@ for c in $commits; do
 	subj=$(git -C "$tree" log -1 --format=%s "$c")
 	git -C "$wt" checkout -q --detach "$c"
 	log=$top/build/kernel-series-$ARCH$KB_SFX.log
-	if IKX_PARTIAL_SERIES=1 KSRC=$wt KOUT=$top/build/kernel-series-$ARCH$KB_SFX bash "$here/kernel-build.sh" > "$log" 2>&1; then
+	if IKX_PARTIAL_SERIES=1 KSRC=$wt KOUT=$kout bash "$here/kernel-build.sh" > "$log" 2>&1; then
 		echo "ok $n - builds: $subj"
 	else
 		echo "not ok $n - does not build: $subj"; fail=1
 		grep -E 'ERROR|WARNING|error:' "$log" | head -5 | sed 's/^/# /'
+		continue
+	fi
+	# Against the parent's warnings in the same files (the build
+	# directory is configured now, whatever it held before).
+	git -C "$wt" checkout -q --detach "$c^"
+	before=$(extra_warnings "$c")
+	git -C "$wt" checkout -q --detach "$c"
+	new=$(comm -13 <(echo "$before") <(extra_warnings "$c"))
+	if [ -z "$new" ]; then
+		echo "ok $n - no new W=1 or sparse warning: $subj"
+	else
+		echo "not ok $n - new W=1 or sparse warnings: $subj"; fail=1
+		echo "$new" | head -10 | sed 's/^/# /'
 	fi
 done
 # checkpatch asks whether MAINTAINERS needs updating for every new file;
@@ -40,8 +69,13 @@ uncovered() {
 			grep -v '@' | grep -qv '^THE REST$\|^$' || echo "$f"
 	done
 }
-for p in "$KB_PATCHES"/*.patch; do
-	out=$("$tree/scripts/checkpatch.pl" --strict --no-tree -q --ignore FILE_PATH_CHANGES "$p" 2>&1)
+# The trees are Debian's sources without mainline's history, so checkpatch
+# cannot look up the commit a Fixes: tag names (UNKNOWN_COMMIT_ID); the
+# tag's form is still checked (GIT_COMMIT_ID).
+# Only the patches of the series: the cover letter is no patch to check.
+for p in $(sed "s|^|$KB_PATCHES/|" "$KB_PATCHES/series"); do
+	out=$("$tree/scripts/checkpatch.pl" --strict --no-tree -q \
+		--ignore FILE_PATH_CHANGES,UNKNOWN_COMMIT_ID "$p" 2>&1)
 	for f in $(uncovered "$p"); do
 		out+="${out:+$'\n'}$f: new file that no MAINTAINERS entry covers"
 	done
