@@ -115,7 +115,7 @@ expect_no_restore_failure() {
 # last measured file. Prints one line per hand-over.
 expect_chain_intact() {
 	local list=$RESULT_DIR/share/evidence/ascii_runtime_measurements
-	local h n at handed kinds bad=0
+	local h n at handed kinds last bad=0
 	n=$(awk '$5 == "boot_aggregate"' "$list" | wc -l)
 	[ "$n" = $((HOPS + 1)) ] ||
 		{ echo "# $n boot_aggregate entries, expected one per kernel ($((HOPS + 1))): a list was lost"; bad=1; }
@@ -131,9 +131,12 @@ expect_chain_intact() {
 			echo "# hop $h -> $((h + 1)): ${handed:-no} entries before the next boot_aggregate, hop $h held ${at:-?} at kexec -e"
 			bad=1; continue
 		fi
-		# Hop h's last file, in the part handed over.
-		if ! head -n "$handed" "$list" | grep -q " /x/h$h-post-$((POST - 1))\$"; then
-			echo "# hop $h -> $((h + 1)): /x/h$h-post-$((POST - 1)) not handed over"; bad=1; continue
+		# Hop h's last file, in the part handed over (the last one
+		# before the load when none follows it).
+		last=/x/h$h-post-$((POST - 1))
+		[ "$POST" -gt 0 ] || last=/x/h$h-pre-$((PRE - 1))
+		if ! head -n "$handed" "$list" | grep -qE " $last( |\$)"; then
+			echo "# hop $h -> $((h + 1)): $last not handed over"; bad=1; continue
 		fi
 		echo "# hop $h (${kinds[h]:-ours}) -> hop $((h + 1)) (${kinds[h + 1]:-ours}): $handed entries handed over and restored (hop $h held $at at kexec -e)"
 	done

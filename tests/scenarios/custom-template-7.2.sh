@@ -1,0 +1,33 @@
+DESC="a custom template (ima_template_fmt=) on 7.2: the segment is sized for the names the list really carries, every entry is handed over"
+# Hop 0 is the 7.2 tree with its fixes and a template given by a format
+# only, so every entry is named by the format string "d-ng|n-ng|iuid|igid|imode"
+# (26 bytes). 400 files before the load: the unpatched 7.2 counts those
+# names as 0 bytes, sizes the segment 10 KB short, far more than its half page of
+# headroom, and at kexec -e says "Dump measurements failed" and hands
+# over what fits (OURS72_KERNEL=<unpatched 7.2> shows it). With "ima:
+# count a custom template by its format in binary_runtime_size" the
+# whole list fits. Hop 1 (ours, 6.12, default template) restores it.
+# The format is no built-in template's: a receiver renames entries whose
+# format is one ("d-ng|n-ng" comes back as "ima-ng"), and the list it
+# shows is then shorter than the bytes the sender's events count.
+ARCHS="x86_64"
+HOPS=1
+PRE=400
+POST=0
+KERNELS="ours-7.2 ours"
+APPEND_0="ima_template_fmt=d-ng|n-ng|iuid|igid|imode"
+check() {
+	local env0=$RESULT_DIR/share/hop-0.env list=$RESULT_DIR/share/evidence/ascii_runtime_measurements
+	local held handed
+	console_by_kernel 'Dump measurements failed' | grep -q '^kernel 0:' &&
+		{ echo "# hop 0 could not copy its whole list into the segment"; return 1; }
+	expect_no_restore_failure "hop 1" || return 1
+	expect_chain_intact || return 1
+	held=$(sed -n 's/^entries_before_exec=//p' "$env0")
+	handed=$(awk '$5 == "boot_aggregate" && ++n == 2 { print NR - 1; exit }' "$list")
+	grep -q ' d-ng|n-ng|iuid|igid|imode ' "$list" ||
+		{ echo "# no entry of hop 0 carries the custom template's name"; return 1; }
+	[ -n "$handed" ] && [ "$handed" -gt "$held" ] ||
+		{ echo "# hop 1 holds ${handed:-no} entries of hop 0, which held $held before kexec -e"; return 1; }
+	echo "# hop 0 (ima_template_fmt=d-ng|n-ng|iuid|igid|imode) held $held entries before kexec -e; hop 1 restored $handed (with kexec_execute), replay matches"
+}
