@@ -17,17 +17,12 @@ POST=0
 KERNELS="ours-7.2 ours"
 APPEND_0="ima_template_fmt=d-ng|n-ng|iuid|igid|imode"
 check() {
-	local env0=$RESULT_DIR/share/hop-0.env list=$RESULT_DIR/share/evidence/ascii_runtime_measurements
-	local held handed
+	local list=$RESULT_DIR/share/evidence/ascii_runtime_measurements
 	console_by_kernel 'Dump measurements failed' | grep -q '^kernel 0:' &&
 		{ echo "# hop 0 could not copy its whole list into the segment"; return 1; }
 	expect_no_restore_failure "hop 1" || return 1
-	expect_chain_intact || return 1
-	held=$(sed -n 's/^entries_before_exec=//p' "$env0")
-	handed=$(awk '$5 == "boot_aggregate" && ++n == 2 { print NR - 1; exit }' "$list")
 	grep -q ' d-ng|n-ng|iuid|igid|imode ' "$list" ||
 		{ echo "# no entry of hop 0 carries the custom template's name"; return 1; }
-	[ -n "$handed" ] && [ "$handed" -gt "$held" ] ||
-		{ echo "# hop 1 holds ${handed:-no} entries of hop 0, which held $held before kexec -e"; return 1; }
-	echo "# hop 0 (ima_template_fmt=d-ng|n-ng|iuid|igid|imode) held $held entries before kexec -e; hop 1 restored $handed (with kexec_execute), replay matches"
+	# every entry hop 0 held at kexec -e, its last file included
+	expect_chain_intact
 }

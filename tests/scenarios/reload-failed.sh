@@ -7,8 +7,8 @@ DESC="a second kexec_file_load that fails after IMA sized a segment for it leave
 # Mainline 7.2 then holds a buffer sized for the failed load and, at
 # kexec -e, copies a list of that size into the first image's smaller
 # segment: a write past the mapping, an oops in the reboot path
-# (BASE72_KERNEL=... with KERNELS="base-7.2 ours" shows it). With
-# "ima: kexec: size the copy by the image that is executed" the copy
+# (OURS72_KERNEL=<the unpatched 7.2's bzImage> shows it). With "ima:
+# kexec: size the copy by the image that is executed" the copy
 # stays within the segment, and with "ima: kexec: do not hand over a
 # partial last entry" it ends at an entry: the next kernel (ours, 6.12)
 # restores every entry the header counts. What did not fit is lost, as
