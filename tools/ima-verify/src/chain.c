@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@ void iv_chain_init(struct iv_chain *c, int first_boot_number,
 	c->boots[0].first = first_entry;
 	c->boots[0].aggregate_index = -1;
 	c->start = first_entry;
+	c->last_name_len = SIZE_MAX;
 	c->bases[0].index = first_entry;
 	c->nbases = 1;
 }
@@ -31,6 +33,8 @@ void iv_chain_add_base(struct iv_chain *c, long long index)
 		return;
 	c->bases[c->nbases].index = index;
 	c->bases[c->nbases].bytes = c->bytes;
+	memcpy(c->bases[c->nbases].builtin_before, c->builtin_records,
+	       sizeof(c->builtin_records));
 	c->nbases++;
 }
 
@@ -165,6 +169,8 @@ static int add_boundary(struct iv_chain *c, struct iv_boot *b,
 	x->index = e->index;
 	x->offset = e->offset;
 	x->bytes_before = c->bytes;
+	memcpy(x->builtin_before, c->builtin_records,
+	       sizeof(c->builtin_records));
 	c->nevents++;
 	if (iv_kexec_event_parse(kind, ev->buf, ev->buf_len, &x->ev, x->why,
 				 sizeof(x->why))) {
@@ -187,6 +193,22 @@ static int add_marker(struct iv_boot *b, const struct iv_log_entry *e,
 	copy_text(m->name, sizeof(m->name), ev->file_name, ev->file_name_len);
 	m->text = iv_escape(ev->buf, ev->buf_len, 256);
 	return m->text ? 0 : -1;
+}
+
+/* Lists repeat a template name: the last one's lookup is kept. */
+static void count_builtin(struct iv_chain *c, const struct iv_log_entry *e)
+{
+	if (e->name_len != c->last_name_len ||
+	    memcmp(e->name, c->last_name, e->name_len) != 0) {
+		c->last_builtin = iv_template_builtin(e->name, e->name_len);
+		c->last_name_len = e->name_len;
+		if (e->name_len > sizeof(c->last_name))
+			c->last_name_len = SIZE_MAX;
+		else
+			memcpy(c->last_name, e->name, e->name_len);
+	}
+	if (c->last_builtin >= 0)
+		c->builtin_records[c->last_builtin]++;
 }
 
 int iv_chain_add(struct iv_chain *c, const struct iv_log_entry *e,
@@ -249,6 +271,7 @@ int iv_chain_add(struct iv_chain *c, const struct iv_log_entry *e,
 	}
 	b->count++;
 	c->bytes += iv_chain_record_bytes(e);
+	count_builtin(c, e);
 	return IV_OK;
 }
 

@@ -46,6 +46,8 @@ struct iv_boundary {
 	long long index;
 	long long offset;	/* of the record in its list */
 	unsigned long long bytes_before;	/* binary size of records before */
+	/* records before it under each builtin template's name */
+	unsigned long long builtin_before[IV_BUILTIN_TEMPLATES];
 	bool malformed;
 	char why[160];
 	struct iv_kexec_event ev;
@@ -112,6 +114,7 @@ struct iv_boot {
 struct iv_base {
 	long long index;
 	unsigned long long bytes;	/* binary size of records before */
+	unsigned long long builtin_before[IV_BUILTIN_TEMPLATES];
 };
 
 struct iv_chain {
@@ -128,6 +131,11 @@ struct iv_chain {
 	bool starts_inside_boot;	/* first record not a boot_aggregate */
 	bool seen_first;
 	unsigned long long bytes;	/* binary size of the records so far */
+	/* records so far under each builtin template's name */
+	unsigned long long builtin_records[IV_BUILTIN_TEMPLATES];
+	char last_name[IV_TEMPLATE_NAME_MAX];	/* of the record before */
+	size_t last_name_len;		/* SIZE_MAX: none */
+	int last_builtin;		/* its builtin index, or -1 */
 	struct iv_base bases[IV_MAX_BASES];
 	int nbases;
 	long long nevents, nmalformed;	/* boundary events */

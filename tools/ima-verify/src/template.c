@@ -31,6 +31,28 @@ static const struct {
 	{ "evm-sig",
 	  "d-ng|n-ng|evmsig|xattrnames|xattrlengths|xattrvalues|iuid|igid|imode" },
 };
+_Static_assert(sizeof(builtin) / sizeof(builtin[0]) == IV_BUILTIN_TEMPLATES,
+	       "IV_BUILTIN_TEMPLATES");
+
+int iv_template_builtin(const char *name, size_t len)
+{
+	int i;
+
+	for (i = 0; i < IV_BUILTIN_TEMPLATES; i++)
+		if (strlen(builtin[i].name) == len &&
+		    memcmp(builtin[i].name, name, len) == 0)
+			return i;
+	return -1;
+}
+
+size_t iv_template_rename_delta(int builtin_index)
+{
+	/* "d|n" comes back as the legacy "ima", written in another layout */
+	if (builtin_index <= 0 || builtin_index >= IV_BUILTIN_TEMPLATES)
+		return 0;
+	return strlen(builtin[builtin_index].fmt) -
+	       strlen(builtin[builtin_index].name);
+}
 
 const char *iv_field_name(int id)
 {
@@ -72,13 +94,11 @@ static int parse_fmt(const char *fmt, size_t len, int *ids, int max)
 
 static int lookup_fields(const char *name, size_t len, int *ids, int max)
 {
-	size_t i;
+	int i = iv_template_builtin(name, len);
 
-	for (i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
-		if (strlen(builtin[i].name) == len &&
-		    memcmp(builtin[i].name, name, len) == 0)
-			return parse_fmt(builtin[i].fmt,
-					 strlen(builtin[i].fmt), ids, max);
+	if (i >= 0)
+		return parse_fmt(builtin[i].fmt, strlen(builtin[i].fmt), ids,
+				 max);
 	/* A custom ima_template_fmt is listed under its fmt string. */
 	return parse_fmt(name, len, ids, max);
 }

@@ -46,6 +46,20 @@ struct iv_event {
 	char note[160];		/* unknown field / template, for the report */
 };
 
+/* The kernel's builtin templates, "ima" first. */
+#define IV_BUILTIN_TEMPLATES 8
+
+/* Index of the builtin template called name, or -1. */
+int iv_template_builtin(const char *name, size_t len);
+
+/*
+ * A kernel restores an entry listed under a custom format equal to a
+ * builtin's (lookup_template_desc() matches either) under the builtin's
+ * name: the bytes its list shows are this many fewer than the sender's.
+ * 0 for "ima", whose layout differs, and for an index out of range.
+ */
+size_t iv_template_rename_delta(int builtin_index);
+
 /* Field ids of a template name or fmt ("d-ng|n-ng|sig").  -1 if unknown. */
 int iv_template_fields(const char *name, size_t len, int *ids, int max);
 const char *iv_field_name(int id);
