@@ -199,7 +199,7 @@ static int add_marker(struct iv_boot *b, const struct iv_log_entry *e,
 static void count_builtin(struct iv_chain *c, const struct iv_log_entry *e)
 {
 	if (e->name_len != c->last_name_len ||
-	    memcmp(e->name, c->last_name, e->name_len) != 0) {
+	    (e->name_len && memcmp(e->name, c->last_name, e->name_len) != 0)) {
 		c->last_builtin = iv_template_builtin(e->name, e->name_len);
 		c->last_name_len = e->name_len;
 		if (e->name_len > sizeof(c->last_name))
