@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +19,6 @@ void iv_chain_init(struct iv_chain *c, int first_boot_number,
 	c->boots[0].first = first_entry;
 	c->boots[0].aggregate_index = -1;
 	c->start = first_entry;
-	c->last_name_len = SIZE_MAX;
 	c->bases[0].index = first_entry;
 	c->nbases = 1;
 }
@@ -195,22 +193,6 @@ static int add_marker(struct iv_boot *b, const struct iv_log_entry *e,
 	return m->text ? 0 : -1;
 }
 
-/* Lists repeat a template name: the last one's lookup is kept. */
-static void count_builtin(struct iv_chain *c, const struct iv_log_entry *e)
-{
-	if (e->name_len != c->last_name_len ||
-	    (e->name_len && memcmp(e->name, c->last_name, e->name_len) != 0)) {
-		c->last_builtin = iv_template_builtin(e->name, e->name_len);
-		c->last_name_len = e->name_len;
-		if (e->name_len > sizeof(c->last_name))
-			c->last_name_len = SIZE_MAX;
-		else
-			memcpy(c->last_name, e->name, e->name_len);
-	}
-	if (c->last_builtin >= 0)
-		c->builtin_records[c->last_builtin]++;
-}
-
 int iv_chain_add(struct iv_chain *c, const struct iv_log_entry *e,
 		 const struct iv_event *ev, struct iv_error *err)
 {
@@ -271,7 +253,8 @@ int iv_chain_add(struct iv_chain *c, const struct iv_log_entry *e,
 	}
 	b->count++;
 	c->bytes += iv_chain_record_bytes(e);
-	count_builtin(c, e);
+	if (ev->builtin >= 0)
+		c->builtin_records[ev->builtin]++;
 	return IV_OK;
 }
 

@@ -133,9 +133,6 @@ struct iv_chain {
 	unsigned long long bytes;	/* binary size of the records so far */
 	/* records so far under each builtin template's name */
 	unsigned long long builtin_records[IV_BUILTIN_TEMPLATES];
-	char last_name[IV_TEMPLATE_NAME_MAX];	/* of the record before */
-	size_t last_name_len;		/* SIZE_MAX: none */
-	int last_builtin;		/* its builtin index, or -1 */
 	struct iv_base bases[IV_MAX_BASES];
 	int nbases;
 	long long nevents, nmalformed;	/* boundary events */

@@ -92,10 +92,10 @@ static int parse_fmt(const char *fmt, size_t len, int *ids, int max)
 	return n;
 }
 
-static int lookup_fields(const char *name, size_t len, int *ids, int max)
+/* i: the builtin template called name, or -1 */
+static int lookup_fields(int i, const char *name, size_t len, int *ids,
+			 int max)
 {
-	int i = iv_template_builtin(name, len);
-
 	if (i >= 0)
 		return parse_fmt(builtin[i].fmt, strlen(builtin[i].fmt), ids,
 				 max);
@@ -108,14 +108,18 @@ static _Thread_local struct {
 	char name[IV_TEMPLATE_NAME_MAX + 1];
 	size_t len;
 	int n, ids[IV_MAX_FIELDS];
+	int builtin;
 } last;
 
 int iv_template_fields(const char *name, size_t len, int *ids, int max)
 {
 	if (len > IV_TEMPLATE_NAME_MAX || max > IV_MAX_FIELDS)
-		return lookup_fields(name, len, ids, max);
+		return lookup_fields(iv_template_builtin(name, len), name, len,
+				     ids, max);
 	if (len != last.len || memcmp(name, last.name, len) != 0) {
-		last.n = lookup_fields(name, len, last.ids, IV_MAX_FIELDS);
+		last.builtin = iv_template_builtin(name, len);
+		last.n = lookup_fields(last.builtin, name, len, last.ids,
+				       IV_MAX_FIELDS);
 		memcpy(last.name, name, len);
 		last.len = len;
 	}
@@ -251,10 +255,13 @@ int iv_template_parse(const struct iv_log_entry *e, struct iv_event *ev,
 	       offsetof(struct iv_event, note) -
 	       offsetof(struct iv_event, known_template));
 	ev->note[0] = '\0';
+	ev->builtin = -1;
 	if (e->legacy_ima)
 		return parse_legacy(e, ev, err);
 
 	nids = iv_template_fields(e->name, e->name_len, ids, IV_MAX_FIELDS);
+	if (e->name_len <= IV_TEMPLATE_NAME_MAX)
+		ev->builtin = last.builtin;	/* the lookup just made */
 	ev->known_template = nids > 0;
 	if (!ev->known_template)
 		snprintf(ev->note, sizeof(ev->note),

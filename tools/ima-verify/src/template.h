@@ -32,6 +32,7 @@ struct iv_event {
 	int nfields;
 	struct iv_field fields[IV_MAX_FIELDS];	/* keep before the views */
 	bool known_template;	/* built-in name or a fmt of known fields */
+	int builtin;		/* iv_template_builtin() of the name, or -1 */
 	const char *file_name;	/* n / n-ng without the trailing NUL */
 	uint32_t file_name_len;
 	const char *digest_type; /* d-ngv2 "ima" / "verity" */
