@@ -30,6 +30,8 @@ int iv_lists_open(struct iv_list_set *ls, const struct iv_path_arg *lists,
 		ls->logs[i].max_data = max_data;
 		ls->bank[i] = bank;
 		ls->n++;
+		ls->mapped = i ? ls->mapped && ls->logs[i].map :
+				 ls->logs[i].map != NULL;
 		if (!st)
 			continue;
 		if (st->offset[bank] < 0)
@@ -72,9 +74,7 @@ int iv_batch_init(struct iv_batch *b)
 {
 	memset(b, 0, sizeof(*b));
 	b->e = iv_malloc_populated(sizeof(*b->e) * IV_BATCH);
-	b->arena = iv_malloc_populated(IV_ARENA);
-	b->cap = IV_ARENA;
-	return b->e && b->arena ? 0 : -1;
+	return b->e ? 0 : -1;
 }
 
 void iv_batch_free(struct iv_batch *b)
@@ -90,6 +90,12 @@ static bool batch_room(struct iv_batch *b, size_t need)
 
 	if (b->used + need <= b->cap)
 		return true;
+	if (!b->arena) {
+		/* Only lists read in chunks need one. */
+		b->cap = need > IV_ARENA ? need : IV_ARENA;
+		b->arena = iv_malloc_populated(b->cap);
+		return b->arena != NULL;
+	}
 	if (b->n)
 		return false;
 	bigger = realloc(b->arena, need);
@@ -98,6 +104,22 @@ static bool batch_room(struct iv_batch *b, size_t need)
 	b->arena = bigger;
 	b->cap = need;
 	return true;
+}
+
+/* Entry e of the mapped lists, where it is. */
+static void batch_add_mapped(struct iv_batch *b, const struct iv_list_set *ls,
+			     const struct iv_log_entry *first,
+			     const struct iv_log_entry *other)
+{
+	struct iv_batch_entry *be = &b->e[b->n++];
+	int i;
+
+	memset(be->list_digest, 0, sizeof(be->list_digest));
+	be->e = *first;
+	be->violation = iv_all_bytes(first->digest, first->digest_len, 0);
+	be->list_digest[ls->bank[0]] = first->digest;
+	for (i = 1; i < ls->n; i++)
+		be->list_digest[ls->bank[i]] = other[i].digest;
 }
 
 /* Copy entry e (primary) and the secondary digests into the batch. */
@@ -184,7 +206,7 @@ int iv_lists_read_batch(struct iv_list_set *ls, struct iv_batch *b,
 		}
 		need += (size_t)(first.data_offset - first.offset) +
 			first.data_len;
-		if (!batch_room(b, need)) {
+		if (!ls->mapped && !batch_room(b, need)) {
 			if (!b->n)
 				return iv_fail(e, IV_ERR_INTERNAL, -1, -1,
 					       "out of memory");
@@ -194,10 +216,18 @@ int iv_lists_read_batch(struct iv_list_set *ls, struct iv_batch *b,
 			return e->status;
 		if (iv_chain_add(chain, &first, &ev, e))
 			return e->status;
-		batch_add(b, ls, &first, other);
-		iv_log_advance(&ls->logs[0], &first);
-		for (i = 1; i < ls->n; i++)
-			iv_log_advance(&ls->logs[i], &other[i]);
+		if (ls->mapped)
+			batch_add_mapped(b, ls, &first, other);
+		else
+			batch_add(b, ls, &first, other);
+		/*
+		 * The batch has the entry (a copy, or the mapping stays): the
+		 * lists may move on under it, so batches end only when full.
+		 */
+		for (i = 0; i < ls->n; i++) {
+			iv_log_advance(&ls->logs[i], i ? &other[i] : &first);
+			iv_log_release(&ls->logs[i]);
+		}
 	}
 	if (!b->n && !*done)
 		return iv_fail(e, IV_ERR_INTERNAL, -1, -1,

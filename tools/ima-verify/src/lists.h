@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The lists of one run read in lockstep (the primary and per-bank lists
- * must hold the same entries) into batches that own copies of their
- * entries, so the lists' buffers can move on while a batch is hashed.
+ * must hold the same entries) into batches.  A batch points into lists
+ * that are mapped whole and owns copies of entries read in chunks, so the
+ * chunk buffers can move on while a batch is hashed.
  */
 #ifndef IV_LISTS_H
 #define IV_LISTS_H
@@ -25,6 +26,7 @@ struct iv_list_set {
 	struct iv_log logs[IV_MAX_LISTS];
 	int bank[IV_MAX_LISTS];
 	int n;
+	bool mapped;	/* every list mapped: batches point into them */
 };
 
 struct iv_batch {

@@ -9,6 +9,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 #include "bank.h"
 #include "log.h"
@@ -34,6 +36,31 @@ int iv_log_open_stream(struct iv_log *log, FILE *file, const char *label,
 	return log_init(log, label, digest_len, order, err);
 }
 
+/*
+ * A regular file is mapped whole: its entries then stay where they are, so
+ * nothing is copied to parse or replay them.  Pipes, and securityfs files
+ * (size 0, generated as they are read), are read in chunks.
+ */
+static void log_map(struct iv_log *log)
+{
+	struct stat st;
+	void *map;
+
+	if (fstat(fileno(log->file), &st) || !S_ISREG(st.st_mode) ||
+	    st.st_size <= 0 || (uintmax_t)st.st_size > SIZE_MAX)
+		return;
+	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+		   fileno(log->file), 0);
+	if (map == MAP_FAILED)
+		return;
+	madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
+	log->map = map;
+	log->map_len = (size_t)st.st_size;
+	log->buf = map;
+	log->cap = log->len = log->map_len;
+	log->eof = true;
+}
+
 int iv_log_open(struct iv_log *log, const char *path, unsigned int digest_len,
 		int order, struct iv_error *err)
 {
@@ -47,6 +74,7 @@ int iv_log_open(struct iv_log *log, const char *path, unsigned int digest_len,
 		return err->status;
 	}
 	log->own_file = true;
+	log_map(log);
 	return IV_OK;
 }
 
@@ -54,7 +82,10 @@ void iv_log_close(struct iv_log *log)
 {
 	if (log->own_file && log->file)
 		fclose(log->file);
-	free(log->buf);
+	if (log->map)
+		munmap(log->map, log->map_len);
+	else
+		free(log->buf);
 	memset(log, 0, sizeof(*log));
 }
 
@@ -70,6 +101,17 @@ int iv_log_seek(struct iv_log *log, long long offset, long long index,
 	uint8_t drop[4096];
 	size_t n;
 
+	if (log->map) {
+		if (offset < 0 || (unsigned long long)offset > log->map_len)
+			return iv_fail(err, IV_ERR_MALFORMED_LOG, index,
+				       (long long)log->map_len,
+				       "%s: list is shorter than the saved offset %lld",
+				       log->path, offset);
+		log->base_offset = 0;
+		log->pos = log->held = (size_t)offset;
+		log->next_index = index;
+		return IV_OK;
+	}
 	if (fseeko(log->file, offset, SEEK_SET) != 0) {
 		/* Pipes cannot seek: read and drop the prefix instead. */
 		while (skip > 0) {

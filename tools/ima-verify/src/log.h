@@ -44,7 +44,9 @@ struct iv_log {
 	unsigned int digest_len;
 	uint32_t max_data;
 	size_t chunk;		/* read size; buffer allocated at first read */
-	uint8_t *buf;
+	uint8_t *map;		/* a regular file, mapped whole; or NULL */
+	size_t map_len;
+	uint8_t *buf;		/* map, or the chunks read so far */
 	size_t cap, len, pos;
 	size_t held;		/* bytes of buf handed out and not released */
 	long long base_offset;	/* list offset of buf[0] */

@@ -15,11 +15,14 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "replay.h"
 #include "template.h"
 
 enum { CHUNK_FREE, CHUNK_BUSY, CHUNK_DONE };
+
+#define IV_POOL_POLL_NS 2000000LL	/* 2 ms: a few batches' reading */
 
 /* The banks one thread owns for one batch. */
 struct bank_job {
@@ -37,9 +40,9 @@ struct bank_job {
 struct iv_pool {
 	pthread_mutex_t lock;
 	pthread_cond_t go, idle;
-	unsigned long round;	/* batches handed out */
-	int running;		/* workers still on this round */
-	bool quit;
+	atomic_ulong round;	/* batches handed out */
+	atomic_int running;	/* workers still on this round */
+	atomic_bool quit;
 	int nworkers;
 	pthread_t tids[IV_MAX_THREADS];
 	struct worker_arg {
@@ -276,6 +279,50 @@ static int batch_room(struct iv_replay *r, size_t n)
 	return 0;
 }
 
+static long long now_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+/*
+ * Wait until done(p, seen), polling for up to IV_POOL_POLL_NS before
+ * sleeping on cond.  Between two batches a thread waits about as long as
+ * reading a batch takes, a few hundred µs; sleeping that long lets its CPU
+ * go idle, and waking an idle vCPU costs as much again.  sched_yield lets
+ * anything else runnable go first.
+ */
+static void pool_wait(struct iv_pool *p, pthread_cond_t *cond,
+		      bool (*done)(struct iv_pool *, unsigned long),
+		      unsigned long seen)
+{
+	long long until = now_ns() + IV_POOL_POLL_NS;
+	unsigned int polls = 0;
+
+	while (!done(p, seen)) {
+		if (++polls % 64 == 0 && now_ns() > until) {
+			pthread_mutex_lock(&p->lock);
+			while (!done(p, seen))
+				pthread_cond_wait(cond, &p->lock);
+			pthread_mutex_unlock(&p->lock);
+			return;
+		}
+		sched_yield();
+	}
+}
+
+static bool new_round(struct iv_pool *p, unsigned long seen)
+{
+	return atomic_load(&p->round) != seen || atomic_load(&p->quit);
+}
+
+static bool workers_idle(struct iv_pool *p, unsigned long unused)
+{
+	return atomic_load(&p->running) == 0;
+}
+
 static void *worker(void *arg)
 {
 	struct worker_arg *a = arg;
@@ -283,20 +330,17 @@ static void *worker(void *arg)
 	unsigned long seen = 0;
 
 	for (;;) {
-		pthread_mutex_lock(&p->lock);
-		while (p->round == seen && !p->quit)
-			pthread_cond_wait(&p->go, &p->lock);
-		seen = p->round;
-		if (p->quit) {
-			pthread_mutex_unlock(&p->lock);
+		pool_wait(p, &p->go, new_round, seen);
+		if (atomic_load(&p->quit))
 			return NULL;
-		}
-		pthread_mutex_unlock(&p->lock);
+		seen = atomic_load(&p->round);
 		run_job(&p->jobs[a->index]);
-		pthread_mutex_lock(&p->lock);
-		if (--p->running == 0)
+		if (atomic_fetch_sub(&p->running, 1) == 1) {
+			/* Under the lock: the caller may be going to sleep. */
+			pthread_mutex_lock(&p->lock);
 			pthread_cond_signal(&p->idle);
-		pthread_mutex_unlock(&p->lock);
+			pthread_mutex_unlock(&p->lock);
+		}
 	}
 }
 
@@ -328,7 +372,7 @@ void iv_replay_pool_stop(struct iv_replay *r)
 	if (!p)
 		return;
 	pthread_mutex_lock(&p->lock);
-	p->quit = true;
+	atomic_store(&p->quit, true);
 	pthread_cond_broadcast(&p->go);
 	pthread_mutex_unlock(&p->lock);
 	for (i = 1; i <= p->nworkers; i++)
@@ -367,9 +411,10 @@ int iv_replay_submit(struct iv_replay *r, const struct iv_batch_entry *batch,
 	r->pending_n = n;
 	if (!n || !p->nworkers)
 		return IV_OK;
+	/* Under the lock: a worker may be going to sleep. */
 	pthread_mutex_lock(&p->lock);
-	p->running = p->nworkers;
-	p->round++;
+	atomic_store(&p->running, p->nworkers);
+	atomic_fetch_add(&p->round, 1);
 	pthread_cond_broadcast(&p->go);
 	pthread_mutex_unlock(&p->lock);
 	return IV_OK;
@@ -387,10 +432,8 @@ int iv_replay_finish(struct iv_replay *r, struct iv_error *err)
 		return IV_OK;
 	/* The caller's share (or just help), then wait for the workers. */
 	run_job(&p->jobs[0]);
-	pthread_mutex_lock(&p->lock);
-	while (n && p->running)
-		pthread_cond_wait(&p->idle, &p->lock);
-	pthread_mutex_unlock(&p->lock);
+	if (n)
+		pool_wait(p, &p->idle, workers_idle, 0);
 	for (i = 0; i < r->njobs; i++) {
 		job = &p->jobs[i];
 		if (job->rc)

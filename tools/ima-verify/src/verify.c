@@ -45,14 +45,12 @@ static int stream_set(struct iv_list_set *ls, struct iv_result *r,
 	struct iv_error fe;
 	bool done = false, in_flight = false;
 	unsigned int k = 0;
-	int i, rc = 0;
+	int rc = 0;
 
 	iv_error_clear(&fe);
 	while (!done && !rc) {
 		cur = &bufs[k++ & 1];
 		rc = iv_lists_read_batch(ls, cur, &done, &r->chain, e);
-		for (i = 0; i < ls->n; i++)
-			iv_log_release(&ls->logs[i]);
 		if (in_flight && iv_replay_finish(&r->replay, &fe) && !rc) {
 			rc = fe.status;
 			*e = fe;
