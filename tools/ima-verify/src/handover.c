@@ -237,6 +237,25 @@ static void check_hops(const struct iv_boot *b, const struct iv_boot *prev,
 	}
 }
 
+/*
+ * The records an execute handed over: its count (every record since the
+ * kernel's list began, at base k) and the event itself, less the records
+ * the kernel exported and deleted before it (up to the last export cut).
+ */
+static unsigned long long handed_over(const struct iv_chain *c,
+				      const struct iv_boundary *px, int k)
+{
+	int j;
+
+	if (k < 0)
+		return px->ev.count + 1;
+	for (j = c->nbases - 1; j > k; j--)
+		if (c->bases[j].index <= px->index)
+			return (unsigned long long)(px->index + 1 -
+						    c->bases[j].index);
+	return px->ev.count + 1;
+}
+
 /* The boot before handed over: was it whole? */
 static void check_entry(const struct iv_chain *c, const struct iv_boot *b,
 			const struct iv_boot *prev, struct iv_verdict *v)
@@ -291,11 +310,11 @@ static void check_entry(const struct iv_chain *c, const struct iv_boot *b,
 			"more than were handed over" :
 			"missing between the copy and the jump");
 	if (r && r->ev.kind == IV_KX_RESTORED && r->ev.has_count &&
-	    r->ev.count != px->ev.count + 1)
+	    r->ev.count != handed_over(c, px, k))
 		iv_verdict_note(v, IV_ERR_HANDOVER_INCOMPLETE, r->index,
 			r->offset,
 			"boot %d: kexec_restored says %llu records restored, the kexec_execute at entry %lld handed over %llu",
-			b->number, r->ev.count, px->index, px->ev.count + 1);
+			b->number, r->ev.count, px->index, handed_over(c, px, k));
 }
 
 static void check_restore(const struct iv_chain *c, const struct iv_boot *b,

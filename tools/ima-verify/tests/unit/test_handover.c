@@ -259,6 +259,44 @@ static void test_renamed_records(void **state)
 	assert_int_equal(load_claiming(0), IV_OK);
 }
 
+/*
+ * Mainline counts every record since the kernel's list began in its
+ * kexec_execute, records it exported and deleted before the kexec
+ * included; the receiver restores only what was left.
+ */
+static int restored_after_cut(bool cut, long long count)
+{
+	struct iv_verdict v;
+	struct iv_chain c;
+	char text[128];
+	int status;
+
+	start(&c);
+	feed(&c, "boot_aggregate", NULL);
+	files(&c, 3);
+	if (cut)
+		iv_chain_add_base(&c, next_index);	/* 0-3 exported */
+	old_handover(&c, 1, 0);			/* 4-7, count 7 */
+	feed(&c, "boot_aggregate", NULL);	/* 8 */
+	snprintf(text, sizeof(text),
+		 "hop=1;restored_entries=%lld;segment_size=4096;format=v1;",
+		 count);
+	feed(&c, "kexec_restored", text);
+	status = judge(&c, false, &v);
+	iv_chain_free(&c);
+	return status;
+}
+
+static void test_restored_after_export(void **state)
+{
+	(void)state;
+	assert_int_equal(restored_after_cut(true, 4), IV_OK);
+	assert_int_equal(restored_after_cut(true, 8), IV_ERR_HANDOVER_INCOMPLETE);
+	assert_int_equal(restored_after_cut(true, 3), IV_ERR_HANDOVER_INCOMPLETE);
+	assert_int_equal(restored_after_cut(false, 8), IV_OK);
+	assert_int_equal(restored_after_cut(false, 4), IV_ERR_HANDOVER_INCOMPLETE);
+}
+
 static void test_hops(void **state)
 {
 	struct iv_verdict v;
@@ -350,6 +388,7 @@ int main(void)
 		cmocka_unit_test(test_silent_sender),
 		cmocka_unit_test(test_counts_and_bytes),
 		cmocka_unit_test(test_renamed_records),
+		cmocka_unit_test(test_restored_after_export),
 		cmocka_unit_test(test_hops),
 		cmocka_unit_test(test_late_aggregate_and_start),
 		cmocka_unit_test(test_malformed_event),
