@@ -8,7 +8,8 @@
 # in the cross-kernel scenarios (base-to-ours, ours-to-base, ...).
 # KBASE=7.2 (default 6.12): the same from build/linux-7.2 (make kernel-tree
 # KBASE=7.2), in build/kernel-$ARCH-7.2 and build/kernel-$ARCH-7.2-VARIANT;
-# the base variant's worktree is build/linux-7.2-unpatched.
+# the base variant's worktree is build/linux-7.2-unpatched. A tree that has
+# CONFIG_IMA_STAGING (7.2) gets configs/ima-staging.config, ours or not.
 # KVARIANT=nosha512 builds the series with configs/no-sha512.config on top
 # (no SHA-384/SHA-512: those banks get the padded SHA-1) in
 # build/kernel-$ARCH-nosha512: the other configuration of the cross-config
@@ -76,6 +77,10 @@ frags=("$top/configs/common.config" "$top/configs/$ARCH.config")
 # development worktree), not to the base tree kept for comparisons.
 if grep -qx 'config IMA_KEXEC_HEADROOM_KB' "$ksrc/security/integrity/ima/Kconfig"; then
 	frags+=("$top/configs/ima-kexec-series.config")
+fi
+# Trees that can export and delete records (7.2 on) are built with it.
+if grep -qx 'config IMA_STAGING' "$ksrc/security/integrity/ima/Kconfig"; then
+	frags+=("$top/configs/ima-staging.config")
 fi
 [ -n "${variant_frag:-}" ] && frags+=("$variant_frag")
 [ -n "${EXTRA_CONFIG:-}" ] && frags+=("$EXTRA_CONFIG")

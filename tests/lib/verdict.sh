@@ -24,13 +24,20 @@ verify_with_ima_verify() {	# dir nonce
 }
 
 verify_with_evmctl() {	# dir
-	local args=() b out
+	local args=() b out list=$1/binary_runtime_measurements parts=() n=1
 	for b in sha1 sha256; do
 		[ -f "$1/pcrs-$b.txt" ] && args+=(--pcrs "$b,$1/pcrs-$b.txt")
 	done
-	out=$(evmctl ima_measurement "${args[@]}" "$1/binary_runtime_measurements" 2>&1)
+	# Exported parts (exported-1, ...) precede the list: the binary lists
+	# are records end to end, so evmctl replays their concatenation.
+	while [ -f "$1/exported-$n" ]; do parts+=("$1/exported-$n"); n=$((n + 1)); done
+	if [ ${#parts[@]} -gt 0 ]; then
+		cat "${parts[@]}" "$list" > "$1/../evmctl-whole-list"
+		list=$1/../evmctl-whole-list
+	fi
+	out=$(evmctl ima_measurement "${args[@]}" "$list" 2>&1)
 	if grep -q 'Matched per TPM bank calculated digest' <<<"$out"; then
-		echo "evmctl: sha1+sha256 replay matches the TPM"
+		echo "evmctl: sha1+sha256 replay${parts:+ of ${#parts[@]} exported part(s) and the list} matches the TPM"
 		return 0
 	fi
 	# evmctl 1.4 refuses lists mixing the legacy "ima" template with any
@@ -83,6 +90,15 @@ verify_evidence() {	# dir nonce
 	verify_with_evmctl "$1" || rc=1
 	verify_with_checkquote "$1" "$2" || rc=1
 	return $rc
+}
+
+# expect_console PATTERN WHY: the serial console (all kernels of the
+# chain) has a line matching the extended regular expression PATTERN;
+# otherwise says "# WHY" and fails.
+expect_console() {
+	grep -aqE "$1" "$RESULT_DIR/console.log" && return 0
+	echo "# $2"
+	return 1
 }
 
 # For a scenario's check(): the final list records exactly N hand-overs
@@ -141,6 +157,27 @@ expect_chain_intact() {
 		echo "# hop $h (${kinds[h]:-ours}) -> hop $((h + 1)) (${kinds[h + 1]:-ours}): $handed entries handed over and restored (hop $h held $at at kexec -e)"
 	done
 	return $bad
+}
+
+# For a scenario whose loops say "ikx: ran FILE" on the console once FILE
+# has run (race.guest.sh): every such file is in the final list. One that
+# is missing was used while measurement was suspended, its measurement
+# dropped.
+expect_ran_files_measured() {
+	local list=$RESULT_DIR/share/evidence/ascii_runtime_measurements
+	local ran=$RESULT_DIR/ran-files unmeasured=$RESULT_DIR/ran-unmeasured n m
+	sed -n 's/\r$//; s/.*ikx: ran \(\/x\/[A-Za-z0-9_-]*\)$/\1/p' "$RESULT_DIR/console.log" |
+		sort -u > "$ran"
+	n=$(wc -l < "$ran")
+	[ "$n" -gt 0 ] || { echo "# no file reported that it ran"; return 1; }
+	awk 'NR == FNR { listed[$5] = 1; next } !($0 in listed)' "$list" "$ran" > "$unmeasured"
+	m=$(wc -l < "$unmeasured")
+	if [ "$m" -gt 0 ]; then
+		head -n 5 "$unmeasured" | sed 's/^/# ran, but not in the final list: /'
+		echo "# $m of $n files that ran are not in the list"
+		return 1
+	fi
+	echo "# all $n files that ran are in the list"
 }
 
 # The part of the final list that hop N (0-based) added itself: from its
