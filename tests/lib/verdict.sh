@@ -151,7 +151,10 @@ expect_chain_intact() {
 		# before the load when none follows it).
 		last=/x/h$h-post-$((POST - 1))
 		[ "$POST" -gt 0 ] || last=/x/h$h-pre-$((PRE - 1))
-		if ! head -n "$handed" "$list" | grep -qE " $last( |\$)"; then
+		# (awk, not head | grep -q: under pipefail, head killed by
+		# SIGPIPE when grep stops early fails the pipeline)
+		if ! awk -v n="$handed" -v f="$last" 'NR <= n && $5 == f { found = 1; exit }
+			END { exit !found }' "$list"; then
 			echo "# hop $h -> $((h + 1)): $last not handed over"; bad=1; continue
 		fi
 		echo "# hop $h (${kinds[h]:-ours}) -> hop $((h + 1)) (${kinds[h + 1]:-ours}): $handed entries handed over and restored (hop $h held $at at kexec -e)"

@@ -79,6 +79,12 @@ static void test_series(void **state)
 	assert_int_equal(ev.count, 250);
 	assert_int_equal(ev.segment, 1048576);
 	assert_string_equal(ev.format, "v1+ext");
+	/* The 7.2 series restores a version 1 list, which names no hop. */
+	assert_int_equal(parse(IV_KX_RESTORED,
+		"restored_entries=20;segment_size=12288;format=v1;"),
+		0);
+	assert_false(ev.has_hop);
+	assert_int_equal(ev.count, 20);
 
 	assert_int_equal(parse(IV_KX_RESTORE_FAILED,
 		"hop=4;error=-74;segment_size=8192;reason=payload digest mismatch;"),
