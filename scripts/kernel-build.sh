@@ -78,6 +78,10 @@ frags=("$top/configs/common.config" "$top/configs/$ARCH.config")
 if grep -qx 'config IMA_KEXEC_HEADROOM_KB' "$ksrc/security/integrity/ima/Kconfig"; then
 	frags+=("$top/configs/ima-kexec-series.config")
 fi
+# Trees whose series has KUnit suites run them at boot.
+if grep -qx 'config IMA_KEXEC_KUNIT_TEST' "$ksrc/security/integrity/ima/Kconfig"; then
+	frags+=("$top/configs/ima-kexec-kunit.config")
+fi
 # Trees that can export and delete records (7.2 on) are built with it.
 if grep -qx 'config IMA_STAGING' "$ksrc/security/integrity/ima/Kconfig"; then
 	frags+=("$top/configs/ima-staging.config")
