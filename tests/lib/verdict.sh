@@ -101,6 +101,23 @@ expect_console() {
 	return 1
 }
 
+# expect_restore_refused REASON: a receiver of the 7.2 series refused the
+# hand-over whole: it logged the failed restore, kept nothing of the list
+# before (one boot_aggregate), measured kexec_restore_failed as the
+# record after its boot aggregate, and ima-verify names REASON.
+expect_restore_refused() {
+	local list=$RESULT_DIR/share/evidence/ascii_runtime_measurements
+	expect_console 'Failed to restore the measurement list: -22' "the receiver did not refuse the list" ||
+		return 1
+	[ "$(grep -c boot_aggregate "$list")" = 1 ] ||
+		{ echo "# $(grep -c boot_aggregate "$list") boot_aggregate entries: a part of the list handed over was kept"; return 1; }
+	[ "$(awk 'NR == 2 { print $5 }' "$list")" = kexec_restore_failed ] ||
+		{ echo "# kexec_restore_failed is not the record after the boot aggregate"; return 1; }
+	grep -q "$1" "$RESULT_DIR/share/ima-verify.txt" ||
+		{ echo "# ima-verify does not name the reason, $1"; return 1; }
+	echo "# the receiver refused the hand-over whole and measured why: $1"
+}
+
 # For a scenario's check(): the final list records exactly N hand-overs
 # (one kexec_execute event per hop) and no failed restore.
 expect_handovers() {	# count
