@@ -96,7 +96,9 @@ verify_evidence() {	# dir nonce
 # chain) has a line matching the extended regular expression PATTERN;
 # otherwise says "# WHY" and fails.
 expect_console() {
-	grep -aqE "$1" "$RESULT_DIR/console.log" && return 0
+	# (grep reads it all: an early exit would kill awk, failing the
+	# pipeline under pipefail)
+	console_outside_kunit | grep -aE "$1" > /dev/null && return 0
 	echo "# $2"
 	return 1
 }
@@ -128,14 +130,25 @@ expect_handovers() {	# count
 	echo "# $1 hand-overs, $(wc -l < "$list") entries, no failed restore"
 }
 
+# The serial console without the KTAP blocks of the KUnit suites: they
+# feed the restore parser damaged buffers on purpose, and the kernel logs
+# each refusal there as it would a real one.
+console_outside_kunit() {
+	tr -d '\r' < "$RESULT_DIR/console.log" | awk '
+		/^    # Subtest: / { in_suite = 1; next }
+		in_suite && /^(not )?ok [0-9]+ / { in_suite = 0; next }
+		!in_suite'
+}
+
 # expect_no_restore_failure WHO: fails, quoting the console, when a kernel
 # of the chain (WHO, for the message) logged that it could not restore the
 # hand-over: how an unpatched receiver refuses a list it cannot read.
 expect_no_restore_failure() {
-	local log=$RESULT_DIR/console.log pat='incompatible measurement list|Failed to restore the measurement list'
-	grep -qE "$pat" "$log" || return 0
+	local pat='incompatible measurement list|Failed to restore the measurement list' found
+	found=$(console_outside_kunit | grep -aE "$pat")
+	[ -n "$found" ] || return 0
 	echo "# $1 rejected the hand-over:"
-	grep -E "$pat" "$log" | sed 's/^/#   /'
+	sed 's/^/#   /' <<<"$found"
 	return 1
 }
 
