@@ -22,9 +22,14 @@ kout=$top/build/kernel-series-$ARCH$KB_SFX
 # without line numbers, so that the same warning at another line of the
 # parent is recognised.
 extra_warnings() {	# commit
-	local objs=() f
+	local objs=() f inc
 	for f in $(git -C "$wt" diff-tree --no-commit-id --name-only -r "$1" | grep '\.c$'); do
-		[ -f "$wt/$f" ] && objs+=("${f%.c}.o")
+		[ -f "$wt/$f" ] || continue
+		# A .c file included by another (a KUnit suite at the end of
+		# the file it tests) is checked as part of the includer.
+		inc=$(grep -lF "#include \"${f##*/}\"" "$wt/${f%/*}"/*.c 2>/dev/null | head -n 1)
+		[ -n "$inc" ] && f=${inc#"$wt/"}
+		objs+=("${f%.c}.o")
 	done
 	[ ${#objs[@]} -gt 0 ] || return 0
 	make -s -C "$wt" O="$kout" ARCH="$KARCH" CROSS_COMPILE="$CROSS" W=1 C=2 \
