@@ -263,6 +263,7 @@ static void check_entry(const struct iv_chain *c, const struct iv_boot *b,
 	const struct iv_handover *ho = &b->ho;
 	const struct iv_boundary *r = ho->restore_event, *px = prev->ho.execute;
 	const struct iv_boundary *load = last_of(prev, IV_KX_LOAD);
+	unsigned long long carried;
 	long long want;
 	int k;
 
@@ -309,12 +310,14 @@ static void check_entry(const struct iv_chain *c, const struct iv_boot *b,
 			b->aggregate_index > want ?
 			"more than were handed over" :
 			"missing between the copy and the jump");
-	if (r && r->ev.kind == IV_KX_RESTORED && r->ev.has_count &&
-	    r->ev.count != handed_over(c, px, k))
+	if (!r || r->ev.kind != IV_KX_RESTORED || !r->ev.has_count)
+		return;
+	carried = handed_over(c, px, k);
+	if (r->ev.count != carried)
 		iv_verdict_note(v, IV_ERR_HANDOVER_INCOMPLETE, r->index,
 			r->offset,
 			"boot %d: kexec_restored says %llu records restored, the kexec_execute at entry %lld handed over %llu",
-			b->number, r->ev.count, px->index, handed_over(c, px, k));
+			b->number, r->ev.count, px->index, carried);
 }
 
 static void check_restore(const struct iv_chain *c, const struct iv_boot *b,

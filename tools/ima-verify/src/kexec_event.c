@@ -190,7 +190,7 @@ static const struct key_set *key_set(enum iv_kx_kind kind, bool semicolons)
 			{ KEY(K_HOP) | KEY(K_SEGMENT_SIZE) | KEY(K_BINARY_SIZE) |
 			  KEY(K_COUNT) | KEY(K_HANDOVER),
 			  KEY(K_SEGMENT_SIZE) | KEY(K_BINARY_SIZE) | KEY(K_COUNT) },
-			/* the 7.2 series has no hop to state without its extension */
+			/* the 7.2 series restores version 1 headers, which name no hop */
 			{ KEY(K_HOP) | KEY(K_RESTORED_ENTRIES) | KEY(K_SEGMENT) |
 			  KEY(K_FORMAT),
 			  KEY(K_RESTORED_ENTRIES) | KEY(K_SEGMENT) },
