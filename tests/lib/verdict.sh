@@ -242,13 +242,20 @@ console_by_kernel() {	# regex
 		"$RESULT_DIR/console.log"
 }
 
-# The text of the kexec boundary events (kexec_load, kexec_execute: ima-buf,
-# the buffer is the last field, in hex) that hop N (0-based) measured, one
-# line each: "NAME TEXT". Both texts start "kexec_segment_size=" (the
-# series' once started "hop="); only the series' has a hop= key.
-kexec_event_texts() {	# hop
-	hop_part "$1" | awk '$3 == "ima-buf" && ($5 == "kexec_load" || $5 == "kexec_execute") { print $5, $6 }' |
+# The text of the ima-buf records (the buffer is the last field, in hex)
+# named NAME... that hop N (0-based) measured, one line each: "NAME TEXT".
+event_texts() {	# hop name...
+	local hop=$1
+	shift
+	hop_part "$hop" | awk -v names=" $* " '$3 == "ima-buf" && index(names, " " $5 " ") { print $5, $6 }' |
 		while read -r name hex; do
 			echo "$name $(printf '%s' "$hex" | perl -ne 's/([0-9a-fA-F]{2})/chr hex $1/ge; tr|\0||d; print')"
 		done
+}
+
+# The kexec boundary events (kexec_load, kexec_execute) of hop N. Both
+# texts start "kexec_segment_size=" (the series' once started "hop=");
+# only the series' has a hop= key.
+kexec_event_texts() {	# hop
+	event_texts "$1" kexec_load kexec_execute
 }

@@ -224,6 +224,43 @@ static void test_counts_and_bytes(void **state)
 	iv_chain_free(&c);
 }
 
+/*
+ * A task that measures while a kexec_load's text is formed puts its record
+ * before the event: a count behind the list is that, one ahead of it is
+ * not, and an execute (which suspends the others first) must be exact.
+ */
+static void test_load_count_behind(void **state)
+{
+	struct iv_verdict v;
+	struct iv_chain c;
+	const char *two = "kexec_segment_size=0;ima_binary_runtime_size=0;ima_runtime_measurements_count=2;";
+	const char *five = "kexec_segment_size=0;ima_binary_runtime_size=0;ima_runtime_measurements_count=5;";
+
+	(void)state;
+	start(&c);
+	feed(&c, "boot_aggregate", NULL);
+	files(&c, 2);		/* 3 records before the load, it says 2 */
+	feed(&c, "kexec_load", two);
+	assert_int_equal(judge(&c, false, &v), IV_OK);
+	iv_chain_free(&c);
+
+	start(&c);
+	feed(&c, "boot_aggregate", NULL);
+	files(&c, 2);
+	feed(&c, "kexec_load", five);
+	assert_int_equal(judge(&c, false, &v), IV_ERR_HANDOVER_COUNT);
+	assert_true(has(&v, IV_ERR_HANDOVER_COUNT, "kexec_load says 5 records before it"));
+	iv_chain_free(&c);
+
+	start(&c);
+	feed(&c, "boot_aggregate", NULL);
+	files(&c, 2);
+	feed(&c, "kexec_execute", two);
+	assert_int_equal(judge(&c, false, &v), IV_ERR_HANDOVER_COUNT);
+	assert_true(has(&v, IV_ERR_HANDOVER_COUNT, "kexec_execute says 2 records before it"));
+	iv_chain_free(&c);
+}
+
 /* The sender's load, as its size counts the records before it. */
 static int load_claiming(unsigned long long extra)
 {
@@ -387,6 +424,7 @@ int main(void)
 		cmocka_unit_test(test_load_after_execute),
 		cmocka_unit_test(test_silent_sender),
 		cmocka_unit_test(test_counts_and_bytes),
+		cmocka_unit_test(test_load_count_behind),
 		cmocka_unit_test(test_renamed_records),
 		cmocka_unit_test(test_restored_after_export),
 		cmocka_unit_test(test_hops),
