@@ -5,7 +5,7 @@ DESC="ima_kexec_strict=1: kexec -e of a kexec -l image fails with EPERM and the 
 # and the console says "refusing to execute an image loaded with
 # kexec_load". The guest hook (kexec-load-strict.guest.sh) then loads with
 # kexec -s -l and executes again: an exact hand-over, the chain verifies.
-# ima_kexec_strict= is patch 0014: a kernel without it runs the first
+# ima_kexec_strict= is patch 0014 (7.2: 0018): a kernel without it runs the first
 # kexec -e, hop 1 starts with a fresh list, and this scenario fails.
 ARCHS="x86_64"
 HOPS=1

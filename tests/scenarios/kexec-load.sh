@@ -4,8 +4,8 @@ DESC="kexec -l (the kexec_load syscall) carries no list: the next kernel starts 
 # measurement segment, so hop 1's list starts at its own boot_aggregate
 # while PCR 10 still holds every extend of hop 0. The evidence must be
 # rejected, for that reason and no other.
-# Since patch 0014 (ima: kexec: say when a kexec_load image drops the
-# list, refuse it if strict) the kernel also warns on the console at
+# Since "ima: kexec: say when a kexec_load image drops the
+# list, refuse it if strict" (6.12: 0014, 7.2: 0018) the kernel also warns at
 # execute that the image was "loaded with kexec_load" (checked below).
 ARCHS="x86_64"
 HOPS=1
