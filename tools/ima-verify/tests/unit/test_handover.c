@@ -231,34 +231,36 @@ static void test_counts_and_bytes(void **state)
  */
 static void test_load_count_behind(void **state)
 {
+	static const struct {
+		const char *event, *text, *finding;
+		int status;
+	} cases[] = {
+		{ "kexec_load", "ima_runtime_measurements_count=2;", NULL, IV_OK },
+		{ "kexec_load", "ima_runtime_measurements_count=5;",
+		  "kexec_load says 5 records before it", IV_ERR_HANDOVER_COUNT },
+		{ "kexec_execute", "ima_runtime_measurements_count=2;",
+		  "kexec_execute says 2 records before it", IV_ERR_HANDOVER_COUNT },
+	};
 	struct iv_verdict v;
 	struct iv_chain c;
-	const char *two = "kexec_segment_size=0;ima_binary_runtime_size=0;ima_runtime_measurements_count=2;";
-	const char *five = "kexec_segment_size=0;ima_binary_runtime_size=0;ima_runtime_measurements_count=5;";
+	char text[160];
+	size_t i;
 
 	(void)state;
-	start(&c);
-	feed(&c, "boot_aggregate", NULL);
-	files(&c, 2);		/* 3 records before the load, it says 2 */
-	feed(&c, "kexec_load", two);
-	assert_int_equal(judge(&c, false, &v), IV_OK);
-	iv_chain_free(&c);
-
-	start(&c);
-	feed(&c, "boot_aggregate", NULL);
-	files(&c, 2);
-	feed(&c, "kexec_load", five);
-	assert_int_equal(judge(&c, false, &v), IV_ERR_HANDOVER_COUNT);
-	assert_true(has(&v, IV_ERR_HANDOVER_COUNT, "kexec_load says 5 records before it"));
-	iv_chain_free(&c);
-
-	start(&c);
-	feed(&c, "boot_aggregate", NULL);
-	files(&c, 2);
-	feed(&c, "kexec_execute", two);
-	assert_int_equal(judge(&c, false, &v), IV_ERR_HANDOVER_COUNT);
-	assert_true(has(&v, IV_ERR_HANDOVER_COUNT, "kexec_execute says 2 records before it"));
-	iv_chain_free(&c);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(text, sizeof(text),
+			 "kexec_segment_size=0;ima_binary_runtime_size=0;%s",
+			 cases[i].text);
+		start(&c);
+		feed(&c, "boot_aggregate", NULL);
+		files(&c, 2);	/* 3 records before the event */
+		feed(&c, cases[i].event, text);
+		assert_int_equal(judge(&c, false, &v), cases[i].status);
+		if (cases[i].finding)
+			assert_true(has(&v, IV_ERR_HANDOVER_COUNT,
+					cases[i].finding));
+		iv_chain_free(&c);
+	}
 }
 
 /* The sender's load, as its size counts the records before it. */
