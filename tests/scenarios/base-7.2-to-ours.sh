@@ -30,10 +30,14 @@ check() {
 			  sed 's/^/#   /' <<<"$t0"; return 1; }
 		hop_part 1 | grep -q ' kexec_restored ' && grep -q 'kexec_restored at entry .*hop 1' "$RESULT_DIR/share/ima-verify.txt" ||
 			{ echo "# ima-verify did not read hop 1 from ours' kexec_restored"; return 1; }
+		grep -q ';format=v1+ext;$' <<<"$(event_texts 1 kexec_restored)" ||
+			{ echo "# ours did not restore ours-7.2's extension: $(event_texts 1 kexec_restored)"; return 1; }
 	else
 		! grep -qE '[ ;]hop=' <<<"$t0" ||
 			{ echo "# the unpatched 7.2 kernel's events hold a hop= key:"
 			  sed 's/^/#   /' <<<"$t0"; return 1; }
+		grep -q ';format=v1;$' <<<"$(event_texts 1 kexec_restored)" ||
+			{ echo "# ours did not restore the unpatched 7.2 kernel's list as version 1: $(event_texts 1 kexec_restored)"; return 1; }
 	fi
 	hop_part 1 | grep -q ' kexec_restored ' ||
 		{ echo "# ours did not measure kexec_restored after restoring the 7.2 kernel's list"; return 1; }

@@ -1,9 +1,9 @@
-DESC="ours (6.12) -> ours-7.2 -> ours: the 7.2 series restores the version 1 part of the 6.12 series' hand-over (extension ignored), numbers the hops on, and hands over to ours"
-# The two series next to each other, both ways: the 6.12 series writes the
-# version 1 list with its extension announced in the header's flags; the
-# 7.2 series reads the hop, ignores the extension (format=v1: every bank's
-# digest is computed from the template data) and hands over hop 2, which
-# the 6.12 series restores.
+DESC="ours (6.12) -> ours-7.2 -> ours: each series restores the other's hand-over with its extension (every bank's digest as carried), the hops numbered on"
+# The two series next to each other, both ways, with one wire format: the
+# 6.12 series writes the version 1 list and its extension, announced in
+# the header's flags; the 7.2 series checks and restores both
+# (format=v1+ext), and hands over hop 2 the same way, which the 6.12
+# series restores with the extension as well.
 ARCHS="x86_64 ppc64le"
 HOPS=2
 PRE=5
@@ -14,10 +14,10 @@ check() {
 	expect_no_restore_failure "a kernel of the chain" || return 1
 	expect_chain_intact || return 1
 	r1=$(event_texts 1 kexec_restored); r2=$(event_texts 2 kexec_restored)
-	grep -qE '^kexec_restored hop=1;restored_entries=[0-9]+;segment_size=[0-9]+;format=v1;$' <<<"$r1" ||
-		{ echo "# ours-7.2 did not restore hop 1 as version 1: ${r1:-no kexec_restored}"; return 1; }
-	grep -qE '^kexec_restored hop=2;' <<<"$r2" ||
-		{ echo "# ours did not restore hop 2 from ours-7.2: ${r2:-no kexec_restored}"; return 1; }
+	grep -qE '^kexec_restored hop=1;restored_entries=[0-9]+;segment_size=[0-9]+;format=v1\+ext;$' <<<"$r1" ||
+		{ echo "# ours-7.2 did not restore hop 1 with its extension: ${r1:-no kexec_restored}"; return 1; }
+	grep -qE '^kexec_restored hop=2;.*;format=v1\+ext;$' <<<"$r2" ||
+		{ echo "# ours did not restore hop 2 from ours-7.2 with its extension: ${r2:-no kexec_restored}"; return 1; }
 	expect_banks_replayed sha1 sha256 sha384 sha512 || return 1
-	echo "# hops 1 and 2 numbered across both series; $r1"
+	echo "# hops 1 and 2 numbered across both series, both with the extension; $r1; $r2"
 }
