@@ -72,10 +72,11 @@ kmake=(make -C "$ksrc" O="$kout" ARCH="$KARCH" CROSS_COMPILE="$CROSS" CC="$cc"
        -j"${JOBS:-$(nproc)}")
 
 frags=("$top/configs/common.config" "$top/configs/$ARCH.config")
-# The series adds Kconfig symbols of its own; its fragment applies to a
-# tree that carries the series (build/linux after make kernel-tree, or a
-# development worktree), not to the base tree kept for comparisons.
-if grep -qx 'config IMA_KEXEC_HEADROOM_KB' "$ksrc/security/integrity/ima/Kconfig"; then
+# The 6.12 series adds Kconfig symbols of its own; its fragment applies to
+# a tree that carries that series (build/linux after make kernel-tree, or
+# a development worktree), not to the base tree kept for comparisons nor
+# to the 7.2 trees (whose mainline already has the extra memory option).
+if grep -qx 'config IMA_KEXEC_FAULT_INJECTION' "$ksrc/security/integrity/ima/Kconfig"; then
 	frags+=("$top/configs/ima-kexec-series.config")
 fi
 # Trees whose series has KUnit suites run them at boot.

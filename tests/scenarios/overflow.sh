@@ -2,10 +2,10 @@ DESC="list outgrows the kexec segment: exec refused with ENOSPC, reload, then an
 HOPS=1
 PRE=5
 POST=200
-# A small headroom so that 200 files after the load overflow the segment.
-APPEND="ima_kexec_headroom=4K"
+# Little extra memory, so that 200 files after the load overflow the segment.
+APPEND="ima_kexec_extra_memory=4K"
 # ppc64le has 64 KiB pages: the segment is rounded up to 64 KiB, so about
-# 60 KiB fit after the load whatever the headroom; 1000 files (~250 KiB
+# 60 KiB fit after the load whatever the extra memory; 1000 files (~250 KiB
 # in hand-over format 2 with four banks) overflow it.
 [ "${ARCH:-x86_64}" = ppc64le ] && POST=1000
 check() {
