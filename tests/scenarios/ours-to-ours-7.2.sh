@@ -19,5 +19,5 @@ check() {
 	grep -qE '^kexec_restored hop=2;.*;format=v1\+ext;$' <<<"$r2" ||
 		{ echo "# ours did not restore hop 2 from ours-7.2 with its extension: ${r2:-no kexec_restored}"; return 1; }
 	expect_banks_replayed sha1 sha256 sha384 sha512 || return 1
-	echo "# hops 1 and 2 numbered across both series, both with the extension; $r1; $r2"
+	echo "# hops 1 and 2 numbered across both series, both with the extension: $r1 / $r2"
 }
