@@ -72,11 +72,13 @@ kmake=(make -C "$ksrc" O="$kout" ARCH="$KARCH" CROSS_COMPILE="$CROSS" CC="$cc"
        -j"${JOBS:-$(nproc)}")
 
 frags=("$top/configs/common.config" "$top/configs/$ARCH.config")
-# The 6.12 series adds Kconfig symbols of its own; its fragment applies to
-# a tree that carries that series (build/linux after make kernel-tree, or
-# a development worktree), not to the base tree kept for comparisons nor
-# to the 7.2 trees (whose mainline already has the extra memory option).
-if grep -qx 'config IMA_KEXEC_FAULT_INJECTION' "$ksrc/security/integrity/ima/Kconfig"; then
+# The 6.12 series adds Kconfig symbols of its own (the extra memory option
+# from its patch 3 on); its fragment applies to a 6.12 tree that carries
+# that series (build/linux after make kernel-tree, or a development
+# worktree), not to the base tree kept for comparisons nor to the 7.2
+# trees (whose mainline has the option, with another default).
+if grep -qx 'config IMA_KEXEC_EXTRA_MEMORY_KB' "$ksrc/security/integrity/ima/Kconfig" &&
+   grep -qx 'PATCHLEVEL = 12' "$ksrc/Makefile"; then
 	frags+=("$top/configs/ima-kexec-series.config")
 fi
 # Trees whose series has KUnit suites run them at boot.
