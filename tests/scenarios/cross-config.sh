@@ -4,7 +4,7 @@ DESC="nosha512 -> ours -> ours -> nosha512 -> ours: padded sha384/sha512 banks c
 # hash for the TPM's sha384 and sha512 banks and extends them with the
 # SHA-1 template digest padded with zeros. Each hand-over goes from one
 # configuration to the other: the receiver must keep the digests as
-# carried (patch 0011), padded or not, whether it can compute them or not.
+# carried (patch 0010), padded or not, whether it can compute them or not.
 # Between ours and ours the padded entries of hop 0 are handed on in a
 # bank the sender computes: the receiver's cross-check of the first entry
 # must accept them.

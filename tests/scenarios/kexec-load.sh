@@ -52,7 +52,7 @@ PY
 		{ echo "# ima-verify: $(head -1 "$RESULT_DIR/share/ima-verify.txt"), expected exit 15 or 11"; return 1; }
 	# Pending kernel change: the execute of a kexec_load image is named.
 	grep -q 'loaded with kexec_load' "$RESULT_DIR/console.log" ||
-		{ echo "# hop 0 did not warn at execute that the image was loaded with kexec_load (patch 0014)"; return 1; }
+		{ echo "# hop 0 did not warn at execute that the image was loaded with kexec_load (patch 0013)"; return 1; }
 	grep 'loaded with kexec_load' "$RESULT_DIR/console.log" | head -1 | sed 's/^/# console: /'
 	echo "# kexec_load carried nothing, and the verifier says so"
 }
