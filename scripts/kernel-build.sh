@@ -85,7 +85,7 @@ fi
 if grep -qx 'config IMA_KEXEC_KUNIT_TEST' "$ksrc/security/integrity/ima/Kconfig"; then
 	frags+=("$top/configs/ima-kexec-kunit.config")
 fi
-# The 7.2 series' fault injection (inert without its boot parameter).
+# The series' fault injection (inert without its boot parameter).
 if grep -qx 'config FAIL_IMA_SUSPEND' "$ksrc/security/integrity/ima/Kconfig"; then
 	frags+=("$top/configs/ima-fail-suspend.config")
 fi
