@@ -48,7 +48,8 @@ kernel-patches:
 # packaged 7.2 kernel in build/debian-kernel-7.2. Default: 6.12.
 KBASE ?= 6.12
 export KBASE
-# KVARIANT=base: the unpatched base tree, in build/kernel-$(ARCH)-base.
+# KVARIANT=base: the unpatched base tree, in build/kernel-$(ARCH)-base (a
+# link to build/unpatched/kernel-$(ARCH), where ccache shares ours' objects).
 # KVARIANT=nosha512: the series without SHA-384/SHA-512, in build/kernel-$(ARCH)-nosha512.
 # KVARIANT=kasan: the series with KASAN + UBSAN, in build/kernel-$(ARCH)-kasan (make fuzz).
 KVARIANT ?=
@@ -110,5 +111,5 @@ series-check: kernel-tree
 	@bash scripts/series-check.sh
 
 clean:
-	rm -rf build/results build/initramfs-* build/kernel-*
+	rm -rf build/results build/initramfs-* build/kernel-* build/unpatched/kernel-*
 	@if [ -f tools/ima-verify/Makefile ]; then $(MAKE) -s -C tools/ima-verify clean; fi

@@ -3,12 +3,13 @@
 # configs/$ARCH.config, out of tree in build/kernel-$ARCH (KOUT overrides),
 # from build/linux (KSRC overrides). Incremental; ccache when present.
 # KVARIANT=base builds the unpatched Debian tree instead (tag "base" of
-# build/linux, a worktree in build/linux-unpatched) in build/kernel-$ARCH-base,
-# with the same fragments minus the series' own: the kernel that is not ours
-# in the cross-kernel scenarios (base-to-ours, ours-to-base, ...).
+# build/linux, a worktree in build/unpatched/linux) in
+# build/unpatched/kernel-$ARCH, linked as build/kernel-$ARCH-base, with the
+# same fragments minus the series' own: the kernel that is not ours in the
+# cross-kernel scenarios (base-to-ours, ours-to-base, ...).
 # KBASE=7.2 (default 6.12): the same from build/linux-7.2 (make kernel-tree
 # KBASE=7.2), in build/kernel-$ARCH-7.2 and build/kernel-$ARCH-7.2-VARIANT;
-# the base variant's worktree is build/linux-7.2-unpatched. A tree that has
+# the base variant's worktree is build/unpatched/linux-7.2. A tree that has
 # CONFIG_IMA_STAGING (7.2) gets configs/ima-staging.config, ours or not.
 # KVARIANT=nosha512 builds the series with configs/no-sha512.config on top
 # (no SHA-384/SHA-512: those banks get the padded SHA-1) in
@@ -24,11 +25,29 @@ top=$(dirname "$here")
 arch_env
 kbase_env
 # Every base and variant builds in a directory of its own.
+user_kout=${KOUT:-}
 KOUT=${KOUT:-$top/build/kernel-$ARCH$KB_SFX${KVARIANT:+-$KVARIANT}}
 case "${KVARIANT:-}" in
 '') ;;
 base)
-	KSRC=${KSRC:-$KB_TREE-unpatched}
+	# The unpatched tree and its build sit one level down, under the
+	# names ours have (build/unpatched/linux[-7.2] and kernel-$ARCH[-7.2]):
+	# the compiler sees the same relative paths as for ours (ccache's
+	# BASEDIR), so a cold build takes from ccache every object whose
+	# preprocessed source is the same as ours'. The usual name links there.
+	KSRC=${KSRC:-$top/build/unpatched/${KB_TREE##*/}}
+	if [ -z "$user_kout" ]; then
+		link=$KOUT
+		KOUT=$top/build/unpatched/kernel-$ARCH$KB_SFX
+		mkdir -p "$KOUT"
+		[ -L "$link" ] || rm -rf "$link"	# a build of the earlier layout
+		ln -sfn "unpatched/${KOUT##*/}" "$link"
+	fi
+	# The worktree of the earlier layout, if any, goes.
+	if [ -d "$KB_TREE-unpatched" ]; then
+		git -C "$KB_TREE" worktree remove --force "$KB_TREE-unpatched" 2>/dev/null ||
+			rm -rf "$KB_TREE-unpatched"
+	fi
 	git -C "$KB_TREE" rev-parse -q --verify 'base^{commit}' >/dev/null ||
 		die "${KB_TREE#$top/} has no tag base: run make kernel-tree KBASE=$KBASE"
 	if [ ! -f "$KSRC/Makefile" ]; then
