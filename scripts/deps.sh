@@ -16,8 +16,8 @@ PKGS=(qemu-system-x86 swtpm swtpm-tools tpm2-tools libtss2-dev libssl-dev
       busybox-static flex bison bc libelf-dev cpio ccache ima-evm-utils
       libcmocka-dev libjson-c-dev python3-docutils xz-utils gcc make git
       kmod clang procps util-linux perl groff-base
-      # make series-check runs sparse (C=2) on the files each patch touches
-      # (6.12; 7.2 wants a sparse that knows __typeof_unqual__).
+      # make series-check runs sparse (C=2) on the files each patch touches:
+      # the one scripts/sparse.sh builds, which 7.2 takes; this one if not.
       sparse
       # clang only recommends its runtimes: the fuzz targets link libFuzzer,
       # ASan and UBSan from here.

@@ -61,3 +61,23 @@ kbase_env() {
 	KB_PKG=linux-source-$KBASE
 	KB_TARBALL=/usr/src/linux-source-$KBASE.tar.xz
 }
+
+# The URI this machine fetches Debian's bookworm from (its own apt sources:
+# the project names no archive host).
+debian_mirror() {
+	local f
+	for f in /etc/apt/sources.list.d/*.sources; do
+		# The project's own files name other suites.
+		[ -f "$f" ] && [[ "$f" != */ima-kexec-* ]] || continue
+		grep -q 'debian-archive-keyring' "$f" || continue
+		awk '
+			/^URIs:/ { uri = $2 }
+			/^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm" && uri != "") { print uri; exit } }
+			/^[[:space:]]*$/ { uri = "" }' "$f"
+	done | head -1
+	# One-line format: deb [options] URI bookworm component...
+	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+		[ -f "$f" ] || continue
+		sed -E 's/\[[^]]*\]//' "$f" | awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }'
+	done | head -1
+}

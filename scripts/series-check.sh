@@ -20,7 +20,8 @@ kout=$top/build/kernel-series-$ARCH$KB_SFX
 # extra_warnings: the W=1 and sparse warnings of the .c files the checked-
 # out commit touches (C=2: sparse even on objects that are up to date),
 # without line numbers, so that the same warning at another line of the
-# parent is recognised.
+# parent is recognised; one line per occurrence, so that a second
+# instance of a warning the parent has already is new.
 extra_warnings() {	# commit
 	local objs=() f inc
 	for f in $(git -C "$wt" diff-tree --no-commit-id --name-only -r "$1" | grep '\.c$'); do
@@ -32,18 +33,23 @@ extra_warnings() {	# commit
 		objs+=("${f%.c}.o")
 	done
 	[ ${#objs[@]} -gt 0 ] || return 0
-	make -s -C "$wt" O="$kout" ARCH="$KARCH" CROSS_COMPILE="$CROSS" W=1 C=2 \
+	make -s -C "$wt" O="$kout" ARCH="$KARCH" CROSS_COMPILE="$CROSS" W=1 C=2 CHECK="$sparse" \
 		-j"${JOBS:-$(nproc)}" "${objs[@]}" 2>&1 |
-		grep -E ': (warning|error):' | sed -E 's/:[0-9]+(:[0-9]+)?:/:/' | sort -u
+		grep -E ': (warning|error):' | sed -E 's/:[0-9]+(:[0-9]+)?:/:/' | sort
 }
 # Kernels from 6.14 on run sparse only when it knows __typeof_unqual__
-# (scripts/checker-valid.sh); Debian 12's sparse 0.6.4 does not, and C=2
-# then checks nothing: say so instead of reporting a clean sparse run.
+# (scripts/checker-valid.sh); Debian 12's sparse 0.6.4 does not, so
+# scripts/sparse.sh builds Debian unstable's. Should that fail, and the
+# sparse found then be too old, C=2 checks nothing: say so instead of
+# reporting a clean sparse run.
+sparse=$(bash "$here/sparse.sh") || { warn "no newer sparse: trying the system's"; sparse=sparse; }
 checked="W=1 or sparse"
 if [ -f "$tree/scripts/checker-valid.sh" ] &&
-	[ "$(sh "$tree/scripts/checker-valid.sh" sparse 2>/dev/null)" != 1 ]; then
+	[ "$(sh "$tree/scripts/checker-valid.sh" "$sparse" 2>/dev/null)" != 1 ]; then
 	checked="W=1"
-	echo "# sparse $(sparse --version 2>/dev/null) is too old for this tree (checker-valid.sh): W=1 only"
+	echo "# $sparse is too old for this tree (checker-valid.sh): W=1 only"
+else
+	echo "# sparse: $sparse ($(cat "${sparse%/*}/.sparse-version" 2>/dev/null || "$sparse" --version))"
 fi
 fail=0
 n=0

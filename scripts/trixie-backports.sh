@@ -30,24 +30,6 @@ KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 
-# The URI this machine fetches Debian's bookworm from.
-debian_mirror() {
-	local f
-	for f in /etc/apt/sources.list.d/*.sources; do
-		[ -f "$f" ] && [ "$f" != "$SOURCES" ] || continue
-		grep -q 'debian-archive-keyring' "$f" || continue
-		awk '
-			/^URIs:/ { uri = $2 }
-			/^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm" && uri != "") { print uri; exit } }
-			/^[[:space:]]*$/ { uri = "" }' "$f"
-	done | head -1
-	# One-line format: deb [options] URI bookworm component...
-	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-		[ -f "$f" ] || continue
-		sed -E 's/\[[^]]*\]//' "$f" | awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }'
-	done | head -1
-}
-
 wanted_prefs() {
 	cat <<-EOF
 	# Written by ima-kexec scripts/trixie-backports.sh: nothing comes from
