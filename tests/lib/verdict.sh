@@ -259,3 +259,40 @@ event_texts() {	# hop name...
 kexec_event_texts() {	# hop
 	event_texts "$1" kexec_load kexec_execute
 }
+
+# A list that was not handed over from hop 0 to hop 1: hop 1 holds its own
+# list only (one boot_aggregate, nothing of hop 0's files, no restore
+# event) while PCR 10 holds every extend before it. The quote itself
+# verifies; ima-verify reports the earlier records missing (exit 15), or
+# the PCR mismatch (exit 11) with the finding that a kexec'd kernel's
+# earlier records are missing (ima-verify.1, HAND-OVER CHECKS), and no
+# other kind of finding.
+expect_earlier_records_missing() {
+	local list=$RESULT_DIR/share/evidence/ascii_runtime_measurements
+	local json=$RESULT_DIR/share/ima-verify.json out
+	[ "$(grep -c ' boot_aggregate$' "$list")" = 1 ] ||
+		{ echo "# $(grep -c ' boot_aggregate$' "$list") boot_aggregate entries: something was handed over"; return 1; }
+	! grep -q '/x/h0-' "$list" || { echo "# hop 0's files are in hop 1's list"; return 1; }
+	! grep -qE ' kexec_(restored|restore_failed) ' "$list" ||
+		{ echo "# hop 1 measured a restore event"; return 1; }
+	verify_with_checkquote "$RESULT_DIR/share/evidence" "$(cat "$RESULT_DIR/nonce.expected")" |
+		sed 's/^/# /'
+	[ "${PIPESTATUS[0]}" = 0 ] || { echo "# the quote does not verify"; return 1; }
+	out=$(python3 - "$json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+f = r.get("findings", [])
+kinds = sorted({x["kind"] for x in f})
+missing = [x for x in f if x["kind"] == "earlier-records-missing" or
+           (x["kind"] == "pcr-mismatch" and "earlier records are missing" in x["message"])]
+other = [k for k in kinds if k not in ("pcr-mismatch", "earlier-records-missing")]
+print("findings: %s" % ", ".join(kinds))
+for x in missing[:1]:
+    print("finding: %s (%d): %s" % (x["kind"], x["code"], x["message"]))
+sys.exit(0 if missing and not other else 1)
+PY
+) || { echo "# ima-verify did not report exactly the missing earlier records:"; echo "$out" | sed 's/^/#   /'; return 1; }
+	echo "$out" | sed 's/^/# /'
+	grep -qE '^ima-verify: [A-Za-z-]+ \(exit (11|15)\)' "$RESULT_DIR/share/ima-verify.txt" ||
+		{ echo "# ima-verify: $(head -1 "$RESULT_DIR/share/ima-verify.txt"), expected exit 15 or 11"; return 1; }
+}
