@@ -81,3 +81,38 @@ debian_mirror() {
 		sed -E 's/\[[^]]*\]//' "$f" | awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }'
 	done | head -1
 }
+
+# Make another Debian suite known to apt for the few packages the project
+# takes from it, from this machine's own mirror. TYPES is deb or deb-src;
+# the apt preferences text on standard input keeps everything else of the
+# suite off this machine, and is written first, so that the suite is never
+# visible to apt without it. Idempotent; needs root (or sudo).
+apt_add_suite() {	# types suite sources-file prefs-file < prefs-text
+	local types=$1 suite=$2 sources=$3 prefs=$4 prefs_text mirror archs=
+	local keyring=/usr/share/keyrings/debian-archive-keyring.gpg sudo=
+	[ "$(id -u)" = 0 ] || sudo=sudo
+	prefs_text=$(cat)
+	if ! cmp -s "$prefs" <(printf '%s\n' "$prefs_text"); then
+		info "writing $prefs"
+		printf '%s\n' "$prefs_text" | $sudo tee "$prefs" > /dev/null
+	fi
+	[ -f "$sources" ] && return 0
+	mirror=$(debian_mirror | head -1)
+	[ -n "$mirror" ] || die "no Debian mirror for bookworm in this machine's apt sources"
+	[ -f "$keyring" ] || die "$keyring missing (debian-archive-keyring)"
+	info "adding $suite ($types, this machine's Debian mirror) to apt"
+	[ "$types" = deb ] && archs="Architectures: $(dpkg --print-architecture)"$'\n'
+	printf 'Types: %s\nURIs: %s\nSuites: %s\nComponents: main\n%sSigned-By: %s\n' \
+		"$types" "$mirror" "$suite" "$archs" "$keyring" | $sudo tee "$sources.tmp" > /dev/null
+	$sudo mv "$sources.tmp" "$sources"
+}
+
+# apt-get update of one sources file alone, the other lists untouched.
+apt_update_source() {	# sources-file
+	local sudo=
+	[ "$(id -u)" = 0 ] || sudo=sudo
+	info "apt-get update of ${1##*/} only"
+	$sudo apt-get update -q -o Dir::Etc::sourcelist="$1" -o Dir::Etc::sourceparts=- \
+		-o APT::Get::List-Cleanup=0 > /dev/null ||
+		warn "apt-get update of ${1##*/} reported errors; going on"
+}

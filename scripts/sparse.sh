@@ -25,37 +25,20 @@ SPARSE_ORIG=sparse_0.6.5~rc1.orig.tar.gz
 SPARSE_SHA256=3ac8855ec7f3ab92f325be0f64347ccc2b10f8b4d7c2906783ee8e2bdab3f0de
 SOURCES=/etc/apt/sources.list.d/ima-kexec-$SUITE-src.sources
 PREFS=/etc/apt/preferences.d/ima-kexec-$SUITE
-KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 dest=$top/build/tools
 bin=$dest/bin/sparse
 stamp=$dest/bin/.sparse-version
-
-SUDO=
-[ "$(id -u)" = 0 ] || SUDO=sudo
 
 if [ -x "$bin" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$SPARSE_VERSION" ]; then
 	echo "$bin"; exit 0
 fi
 
-if [ ! -f "$SOURCES" ]; then
-	mirror=$(debian_mirror | head -1)
-	[ -n "$mirror" ] || die "no Debian mirror for bookworm in this machine's apt sources"
-	[ -f "$KEYRING" ] || die "$KEYRING missing (debian-archive-keyring)"
-	info "adding the sources of $SUITE (this machine's Debian mirror) to apt, for sparse"
-	# A deb-src entry gives apt no binary package to install; the pin says
-	# so to any later edit of the entry that adds one.
-	printf '# Written by ima-kexec scripts/sparse.sh: %s gives this machine nothing.\nPackage: *\nPin: release n=%s\nPin-Priority: -1\n' \
-		"$SUITE" "$SUITE" | $SUDO tee "$PREFS" > /dev/null
-	printf 'Types: deb-src\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: %s\n' \
-		"$mirror" "$SUITE" "$KEYRING" | $SUDO tee "$SOURCES" > /dev/null
-fi
+# A deb-src entry gives apt no binary package to install; the pin says
+# so to any later edit of the entry that adds one.
+printf '# Written by ima-kexec scripts/sparse.sh: %s gives this machine nothing.\nPackage: *\nPin: release n=%s\nPin-Priority: -1\n' \
+	"$SUITE" "$SUITE" | apt_add_suite deb-src "$SUITE" "$SOURCES" "$PREFS"
 have_source() { apt-cache showsrc --only-source sparse 2>/dev/null | grep -qx "Version: $SPARSE_VERSION"; }
-if ! have_source; then
-	info "apt-get update of $SUITE's sources only"
-	$SUDO apt-get update -q -o Dir::Etc::sourcelist="$SOURCES" -o Dir::Etc::sourceparts=- \
-		-o APT::Get::List-Cleanup=0 > /dev/null ||
-		warn "apt-get update of $SUITE reported errors; going on"
-fi
+have_source || apt_update_source "$SOURCES"
 
 src=$dest/src
 rm -rf "$src" && mkdir -p "$src" "$dest/bin"

@@ -25,10 +25,6 @@ SUITE=trixie-backports
 WANTED="linux-source-7.2 linux-binary-unsigned-7.2.*-cloud-amd64 linux-base-7.2.*-cloud-amd64"
 SOURCES=/etc/apt/sources.list.d/ima-kexec-$SUITE.sources
 PREFS=/etc/apt/preferences.d/ima-kexec-$SUITE
-KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
-
-SUDO=
-[ "$(id -u)" = 0 ] || SUDO=sudo
 
 wanted_prefs() {
 	cat <<-EOF
@@ -44,22 +40,7 @@ wanted_prefs() {
 	EOF
 }
 
-if [ ! -f "$SOURCES" ]; then
-	mirror=$(debian_mirror | head -1)
-	[ -n "$mirror" ] || die "no Debian mirror for bookworm in this machine's apt sources"
-	[ -f "$KEYRING" ] || die "$KEYRING missing (debian-archive-keyring)"
-	info "adding $SUITE (this machine's Debian mirror) to apt, pinned to: $WANTED"
-	printf 'Types: deb\nURIs: %s\nSuites: %s\nComponents: main\nArchitectures: %s\nSigned-By: %s\n' \
-		"$mirror" "$SUITE" "$(dpkg --print-architecture)" "$KEYRING" |
-		$SUDO tee "$SOURCES.tmp" > /dev/null
-	# The pin first: the suite is never visible to apt without it.
-	wanted_prefs | $SUDO tee "$PREFS" > /dev/null
-	$SUDO mv "$SOURCES.tmp" "$SOURCES"
-fi
-if ! cmp -s "$PREFS" <(wanted_prefs); then
-	info "rewriting $PREFS"
-	wanted_prefs | $SUDO tee "$PREFS" > /dev/null
-fi
+wanted_prefs | apt_add_suite deb "$SUITE" "$SOURCES" "$PREFS"
 
 # Fetched at all, and lists what is asked for?
 need=
@@ -68,12 +49,7 @@ need=
 for p in "$@"; do
 	[ -n "$(apt-cache madison "$p" 2>/dev/null)" ] || need=1
 done
-if [ -n "$need" ]; then
-	info "apt-get update of $SUITE only"
-	$SUDO apt-get update -q -o Dir::Etc::sourcelist="$SOURCES" -o Dir::Etc::sourceparts=- \
-		-o APT::Get::List-Cleanup=0 > /dev/null ||
-		warn "apt-get update of $SUITE reported errors; going on"
-fi
+[ -z "$need" ] || apt_update_source "$SOURCES"
 for p in "$@"; do
 	[ -n "$(apt-cache madison "$p" 2>/dev/null)" ] || die "$p: not in $SUITE's index"
 done
