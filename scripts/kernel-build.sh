@@ -115,38 +115,53 @@ fi
 [ -n "${variant_frag:-}" ] && frags+=("$variant_frag")
 [ -n "${EXTRA_CONFIG:-}" ] && frags+=("$EXTRA_CONFIG")
 
-# Reconfigure only when a fragment changed since the last configuration.
+# Every option the fragments ask for, the last setting of each (as in
+# merge_config.sh), one CONFIG_X=v line each.
+wanted_options() {
+	cat "${frags[@]}" | sed 's/[[:space:]]*#.*//' | grep '^CONFIG_' |
+		awk -F= '!($1 in v) { k[++n] = $1 } { v[$1] = $0 } END { for (i = 1; i <= n; i++) print v[k[i]] }'
+}
+# config_mismatch [loud]: true (0) when .config lacks an option as asked;
+# loud says which (Kconfig drops options whose dependencies are unmet without a
+# word). Quiet, it also catches a .config that a make run outside this
+# script rewrote (syncconfig in a tree checked out at another commit).
+config_mismatch() {
+	local loud=${1:-} rc=1 line opt
+	while IFS= read -r line; do
+		opt=${line%%=*}
+		case "$line" in
+		CONFIG_*=n) grep -q "^$opt=[ym]" "$kout/.config" || continue
+			[ -n "$loud" ] && warn "$opt is set, fragments ask for n" ;;
+		*) grep -qxF "$line" "$kout/.config" && continue
+			# make series-check builds every prefix of the series: an
+			# option a later patch adds is not in the tree yet.
+			if [ -n "${IKX_PARTIAL_SERIES:-}" ] &&
+			   ! grep -rqx --include='Kconfig*' "config ${opt#CONFIG_}" "$ksrc"; then
+				[ -n "$loud" ] && info "$opt: not defined by this tree (partial series), skipped"
+				continue
+			fi
+			[ -n "$loud" ] && warn "$line asked for, got: $(grep "^$opt=\|# $opt is not" "$kout/.config" || echo unset)" ;;
+		esac
+		rc=0
+		[ -n "$loud" ] || break
+	done < <(wanted_options)
+	return $rc
+}
+
+# Reconfigure when a fragment changed since the last configuration, or
+# the configuration no longer has what they ask for.
 cfgstamp=$(cat "${frags[@]}" | sha256sum | cut -d' ' -f1)
 # A partial series (make series-check) reconfigures at every step: the
 # options its fragments ask for appear patch by patch.
 if [ -n "${IKX_PARTIAL_SERIES:-}" ] || [ ! -f "$kout/.config" ] ||
-   [ "$(cat "$kout/.ima-kexec-frags" 2>/dev/null)" != "$cfgstamp" ]; then
+   [ "$(cat "$kout/.ima-kexec-frags" 2>/dev/null)" != "$cfgstamp" ] || config_mismatch; then
 	info "configuring $ARCH kernel: tinyconfig + ${frags[*]##*/}"
 	"${kmake[@]}" -s tinyconfig >/dev/null
 	(cd "$kout" && KCONFIG_CONFIG=.config "$ksrc/scripts/kconfig/merge_config.sh" \
 		-m -O "$kout" .config "${frags[@]}" >/dev/null)
 	"${kmake[@]}" -s olddefconfig >/dev/null
-	# Kconfig drops options whose dependencies are unmet without a word:
-	# every option a fragment asks for must be in the result as asked.
-	bad=0
-	while IFS= read -r line; do
-		case "$line" in
-		CONFIG_*=n) opt=${line%%=*}
-			grep -q "^$opt=[ym]" "$kout/.config" && { warn "$opt is set, fragments ask for n"; bad=1; } ;;
-		CONFIG_*=*) opt=${line%%=*}
-			grep -qxF "$line" "$kout/.config" && continue
-			# make series-check builds every prefix of the series: an
-			# option a later patch adds is not in the tree yet.
-			if [ -n "${IKX_PARTIAL_SERIES:-}" ] &&
-			   ! grep -rqx --include='Kconfig*' "config ${opt#CONFIG_}" "$ksrc"; then
-				info "$opt: not defined by this tree (partial series), skipped"; continue
-			fi
-			warn "$line asked for, got: $(grep "^$opt=\|# $opt is not" "$kout/.config" || echo unset)"; bad=1 ;;
-		esac
-	# The last fragment that sets an option wins, as in merge_config.sh.
-	done < <(cat "${frags[@]}" | sed 's/[[:space:]]*#.*//' | grep '^CONFIG_' |
-		awk -F= '!($1 in v) { k[++n] = $1 } { v[$1] = $0 } END { for (i = 1; i <= n; i++) print v[k[i]] }')
-	[ $bad = 0 ] || die "Kconfig did not keep every requested option (see above)"
+	# Every option a fragment asks for must be in the result as asked.
+	! config_mismatch loud || die "Kconfig did not keep every requested option (see above)"
 	echo "$cfgstamp" > "$kout/.ima-kexec-frags"
 fi
 
