@@ -30,9 +30,13 @@ git -C "$top" diff --quiet HEAD || warn "uncommitted changes are not checked: cl
 
 # Debian's own sources files (those signed by the archive keyring, which
 # debootstrap installs in the chroot too); the first URI serving $suite is
-# the mirror.
+# the mirror. Not the suites the project adds itself (ima-kexec-*: a new
+# machine has none of them, and the scripts must add them).
 debian_sources() {
-	grep -l 'debian-archive-keyring' /etc/apt/sources.list.d/*.sources 2>/dev/null || true
+	local f
+	for f in $(grep -l 'debian-archive-keyring' /etc/apt/sources.list.d/*.sources 2>/dev/null); do
+		[[ "$f" == */ima-kexec-* ]] || echo "$f"
+	done
 }
 mirror_of() {	# sources files...
 	awk -v suite="$suite" '
@@ -83,6 +87,13 @@ debootstrap --variant=minbase "$suite" "$root" "$mirror" > "$work/debootstrap.lo
 	die "debootstrap failed: see $work/debootstrap.log"
 rm -f "$root"/etc/apt/sources.list
 cp "${sources[@]}" "$root/etc/apt/sources.list.d/"
+# How this machine reaches its mirror (Acquire:: settings in apt files
+# that no package installed), as every machine of this kind has it: a
+# snapshot mirror, for instance, serves Release files past their
+# Valid-Until.
+for f in $(grep -l '^[[:space:]]*Acquire::' /etc/apt/apt.conf.d/* 2>/dev/null); do
+	dpkg -S "$f" > /dev/null 2>&1 || cp "$f" "$root/etc/apt/apt.conf.d/"
+done
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 
 bind /proc "$root/proc"
