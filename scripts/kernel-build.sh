@@ -91,12 +91,14 @@ kmake=(make -C "$ksrc" O="$kout" ARCH="$KARCH" CROSS_COMPILE="$CROSS" CC="$cc"
        -j"${JOBS:-$(nproc)}")
 
 frags=("$top/configs/common.config" "$top/configs/$ARCH.config")
-# The 6.12 series adds Kconfig symbols of its own (the extra memory option
-# from its patch 3 on); its fragment applies to a 6.12 tree that carries
-# that series (build/linux after make kernel-tree, or a development
-# worktree), not to the base tree kept for comparisons nor to the 7.2
-# trees (whose mainline has the option, with another default).
-if grep -qx 'config IMA_KEXEC_EXTRA_MEMORY_KB' "$ksrc/security/integrity/ima/Kconfig" &&
+# The 6.12 test kernels are built as a firmware kernel of a measured chain
+# would be (512 KiB of extra memory, refuse a list that outgrew its
+# segment); the 7.2 ones keep mainline's defaults and get the same from
+# the command line (tests/run-scenario). The fragment needs the series'
+# own option (IMA_KEXEC_REFUSE_OVERFLOW: every prefix of the series from
+# there on, build/linux after make kernel-tree, a development worktree),
+# not the base tree kept for comparisons.
+if grep -qx 'config IMA_KEXEC_REFUSE_OVERFLOW' "$ksrc/security/integrity/ima/Kconfig" &&
    grep -qx 'PATCHLEVEL = 12' "$ksrc/Makefile"; then
 	frags+=("$top/configs/ima-kexec-series.config")
 fi
