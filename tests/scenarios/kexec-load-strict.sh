@@ -5,7 +5,7 @@ DESC="ima_kexec_strict=1: kexec -e of a kexec -l image fails with EPERM and the 
 # and the console says "refusing to execute an image loaded with
 # kexec_load". The guest hook (kexec-load-strict.guest.sh) then loads with
 # kexec -s -l and executes again: an exact hand-over, the chain verifies.
-# ima_kexec_strict= is patch 0013 (7.2: 0018): a kernel without it runs the first
+# ima_kexec_strict= is 7.2 patch 0018 (6.12: 0021): a kernel without it runs the first
 # kexec -e, hop 1 starts with a fresh list, and this scenario fails.
 ARCHS="x86_64"
 HOPS=1
@@ -18,11 +18,11 @@ check() {
 	grep -qx 'loader=kexec-tools-legacy' "$env0" ||
 		{ echo "# hop 0 did not load with kexec -l first"; return 1; }
 	grep -qx 'strict_refused=1' "$env0" && grep -qx 'exec_rc=1' "$env0" ||
-		{ echo "# kexec -e of the kexec_load image was not refused with EPERM ($(grep -E '^(exec_rc|exec_err)=' "$env0" | tr '\n' ' ')): a kernel without patch 0014?"; return 1; }
+		{ echo "# kexec -e of the kexec_load image was not refused with EPERM ($(grep -E '^(exec_rc|exec_err)=' "$env0" | tr '\n' ' ')): a kernel without 7.2 patch 0018 (6.12: 0021)?"; return 1; }
 	grep -q '^exec_err=.*Operation not permitted' "$env0" ||
 		{ echo "# kexec -e did not report EPERM: $(grep '^exec_err=' "$env0")"; return 1; }
 	grep -q 'refusing to execute an image loaded with kexec_load' "$RESULT_DIR/console.log" ||
-		{ echo "# no console line 'refusing to execute an image loaded with kexec_load' (patch 0013)"; return 1; }
+		{ echo "# no console line 'refusing to execute an image loaded with kexec_load' (7.2 patch 0018, 6.12 0021)"; return 1; }
 	grep 'refusing to execute an image loaded with kexec_load' "$RESULT_DIR/console.log" | head -1 | sed 's/^/# console: /'
 	grep -qx 'reload_rc=0' "$env0" && grep -qx 'loader=kexec-tools' "$env0" ||
 		{ echo "# the guest did not load again with kexec -s -l after the refusal"; return 1; }

@@ -5,7 +5,7 @@ DESC="kexec -l (the kexec_load syscall) carries no list: the next kernel starts 
 # while PCR 10 still holds every extend of hop 0. The evidence must be
 # rejected, for that reason and no other.
 # Since "ima: kexec: say when a kexec_load image drops the
-# list, refuse it if strict" (6.12: 0013, 7.2: 0018) the kernel also warns at
+# list, refuse it if strict" (7.2: 0018, 6.12: 0021) the kernel also warns at
 # execute that the image was "loaded with kexec_load" (checked below).
 ARCHS="x86_64"
 HOPS=1
@@ -20,7 +20,7 @@ check() {
 	expect_earlier_records_missing || return 1
 	# Pending kernel change: the execute of a kexec_load image is named.
 	grep -q 'loaded with kexec_load' "$RESULT_DIR/console.log" ||
-		{ echo "# hop 0 did not warn at execute that the image was loaded with kexec_load (patch 0013)"; return 1; }
+		{ echo "# hop 0 did not warn at execute that the image was loaded with kexec_load (7.2 patch 0018, 6.12 0021)"; return 1; }
 	grep 'loaded with kexec_load' "$RESULT_DIR/console.log" | head -1 | sed 's/^/# console: /'
 	echo "# kexec_load carried nothing, and the verifier says so"
 }

@@ -1,10 +1,8 @@
 DESC="a list too large for any segment at load: the image loads without one, reboot(2) fails with ENOSPC (ima_kexec_overflow=refuse); kexec_load as a fallback hands nothing over, and the verifier says so"
 # Hop 0 asks for 1 GiB of extra memory in a 1 GiB guest: more than half
 # of RAM, so kexec_file_load reserves no measurement segment. The image
-# loads without one, as mainline loads it ("ima: kexec: load without a
-# segment when none can be reserved, as mainline does", 6.12 0023; the
-# 7.2 series keeps mainline's load), and ima_kexec_overflow decides at
-# execute: refuse fails reboot(2) with ENOSPC before anything is shut
+# loads without one, as mainline loads it (both series keep mainline's
+# load), and ima_kexec_overflow decides at execute: refuse fails reboot(2) with ENOSPC before anything is shut
 # down. The guest then does what petitboot does when kexec_file_load
 # does not serve: it loads with kexec_load (tests/scenarios/
 # segment-too-large.guest.sh), which carries no list either. Hop 1
