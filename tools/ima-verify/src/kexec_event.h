@@ -6,8 +6,9 @@
  *
  *  mainline (6.16+, critical data ima_kexec), kexec_load / kexec_execute:
  *    kexec_segment_size=N;ima_binary_runtime_size=N;ima_runtime_measurements_count=N;
- *  series, the same first, then more "key=value;" pairs (hop=N;
- *  handover_size=N;, the bytes the list took in the hand-over), and
+ *  series, the same first, then more "key=value;" pairs (hop=N;, and
+ *  from the 6.12 series of early December 2026 handover_size=N;, the
+ *  bytes the list took in the hand-over), and
  *    kexec_restored        hop=N;restored_entries=N;segment_size=N;format=F;
  *    kexec_restore_failed  [hop=N;]error=N;segment_size=N;reason=TEXT;
  *  old series form (space-separated), kexec_load / kexec_execute:

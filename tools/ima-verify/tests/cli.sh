@@ -166,9 +166,10 @@ check "qemu mixed: ima-sig with sha512 file hashes, then defaults" 0 \
 check "qemu legacy: 'ima' template parsed, restore lost hop 0-1 -> 11" 11 \
 	"boot_aggregate sha1:[0-9a-f]+ match" $IV --evidence tests/fixtures/qemu-legacy
 
-# Evidence from the kernels of the series as it is now (patches 0015+):
-# mainline's kexec_load/kexec_execute text with hop= and handover_size=,
-# the restore outcome in key=value; form.
+# Evidence from the kernels of the 6.12 series of 2026-12-02 (before it
+# was re-cut as the 7.2 series' backport): mainline's
+# kexec_load/kexec_execute text with hop= and handover_size=, the restore
+# outcome in key=value; form.
 QE=tests/fixtures/qemu-events
 check "qemu events: 5-hop chain with the series' mainline-form events verifies" 0 \
 	"^ima-verify: VERIFIED" $IV --evidence $QE
