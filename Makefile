@@ -97,8 +97,9 @@ fuzz: verifier
 	@$(MAKE) -s fuzz-kernel
 
 # The restore parser's KUnit fuzz case in a KASAN + UBSAN build of the x86_64
-# test kernel (build/kernel-x86_64-kasan): one boot, FUZZ_ROUNDS segments
-# (default 20000), FUZZ_TIMEOUT seconds for the VM (default 900); TAP.
+# test kernel (build/kernel-x86_64-kasan; KBASE=7.2: the 7.2 series,
+# build/kernel-x86_64-7.2-kasan): one boot, FUZZ_ROUNDS segments (default
+# 20000), FUZZ_TIMEOUT seconds for the VM (default 900); TAP.
 fuzz-kernel: kernel-tree
 	@$(MAKE) -s kernel initramfs ARCH=x86_64 KVARIANT=kasan
 	@ARCH=x86_64 bash tests/fuzz-kernel
