@@ -1,4 +1,4 @@
-DESC="an image loaded with kexec -s -l, replaced by one loaded with kexec -l: nothing is written through the first image's segment at execute, the next kernel starts afresh"
+DESC="an image loaded with kexec -s -l, replaced by one loaded with kexec -l, then executed: hop 0 warns that the list is not carried, hop 1 boots and starts afresh, the verifier names the missing records"
 # Hop 0 loads hop 1 with kexec -s -l, then loads it again with kexec -l
 # (the kexec_load syscall), which frees the first image, segment and all,
 # and installs one without a measurement segment; that one is executed.
