@@ -40,6 +40,8 @@ segment_of() {
 		"$1/share/ima-verify.txt" | head -1
 }
 
+segment_text() { if [ -n "$1" ]; then echo "$1 B"; else echo "unknown (no kexec_load event)"; fi; }
+
 # bench_handover KBASE: the unpatched tree of KBASE (make kernel KBASE=
 # KVARIANT=base) against it with its series, in the same VM with the same
 # guest, one hop handing over BENCH_ENTRIES (default 100000) file
@@ -94,6 +96,6 @@ bench_handover() {
 	echo "# execute:  ours/base = $(ratio "${exec_s[ours]}" "${exec_s[base]}")" \
 		"(serialising at kexec -e; base $(printf '%.3f' "${exec_s[base]}") s, ours $(printf '%.3f' "${exec_s[ours]}") s in this run)"
 	echo "# vmalloc held from load to execute: base ${vmalloc_kb[base]} KiB, ours ${vmalloc_kb[ours]} KiB" \
-		"(segment: base ${segment[base]:-?} B, ours ${segment[ours]:-?} B)"
+		"(segment: base $(segment_text "${segment[base]}"), ours $(segment_text "${segment[ours]}"))"
 	echo "# results: ${out#$top/}/"
 }
