@@ -14,6 +14,25 @@ arch_env() {
 	esac
 }
 
+# The compiler of the kernel builds, in cc: ${CROSS}gcc, through ccache
+# when there is one. Needs $top (the checkout).
+kernel_cc() {
+	cc=${CROSS}gcc
+	if command -v ccache >/dev/null; then
+		cc="ccache $cc"
+		# Outside the clone, so a fresh clone on the same machine (CI) reuses it;
+		# BASEDIR makes the cached paths relative, so the clone's location does not matter.
+		export CCACHE_DIR=${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ima-kexec-ccache}
+		export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-4G}
+		export CCACHE_BASEDIR=$top
+		# On a miss, compile the output of ccache's own preprocessor run
+		# instead of preprocessing a second time: a cold x86_64 build took
+		# 228 s instead of 279 s (179 s without ccache), and hits, the
+		# unpatched and nosha512 variants' included, are the same.
+		export CCACHE_NOCPP2=${CCACHE_NOCPP2:-1}
+	fi
+}
+
 # QEMU for $ARCH: binary, machine arguments, TPM device, serial console.
 qemu_env() {
 	case "${ARCH:-x86_64}" in
