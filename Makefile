@@ -29,7 +29,8 @@ help:
 	@echo "                     kernel and debian-kernel take KBASE=7.2 too"
 	@echo "make kernel-patches  export build/linux commits back to patches/"
 	@echo "make kernel          build the test kernel (ARCH=x86_64|ppc64le|arm64; KVARIANT=base: unpatched,"
-	@echo "                     KVARIANT=nosha512: the series without SHA-384/SHA-512, KVARIANT=kasan: with KASAN + UBSAN)"
+	@echo "                     KVARIANT=nosha512: the series without SHA-384/SHA-512, KVARIANT=kasan: with KASAN + UBSAN,"
+	@echo "                     KVARIANT=bigendian: ARCH=ppc64le built big-endian)"
 	@echo "make debian-kernel   fetch Debian's packaged kernel (a receiver not built here)"
 	@echo "make series-check    build after every patch of the series"
 	@echo "make fresh-check     bash .ci/run in a new minimal Debian 12 chroot"
@@ -52,6 +53,7 @@ export KBASE
 # link to build/unpatched/kernel-$(ARCH), where ccache shares ours' objects).
 # KVARIANT=nosha512: the series without SHA-384/SHA-512, in build/kernel-$(ARCH)-nosha512.
 # KVARIANT=kasan: the series with KASAN + UBSAN, in build/kernel-$(ARCH)-kasan (make fuzz).
+# KVARIANT=bigendian: ARCH=ppc64le built big-endian, in build/kernel-ppc64le-bigendian (make check).
 KVARIANT ?=
 export KVARIANT
 kernel: kernel-tree
@@ -85,6 +87,10 @@ check: kernel-tree verifier
 	@# ppc64le.
 	@$(if $(filter 7.2,$(CHECK_BASES)),for a in $(filter x86_64 ppc64le,$(CHECK_ARCHS)); do \
 		$(MAKE) -s kernel ARCH=$$a KBASE=7.2 KVARIANT= || exit 1; done)
+	@# The ppc64le test kernels built big-endian, for the KUnit suites
+	@# (tests/kunit-bigendian): one per base.
+	@$(if $(filter ppc64le,$(CHECK_ARCHS)),for b in $(CHECK_BASES); do \
+		$(MAKE) -s kernel ARCH=ppc64le KBASE=$$b KVARIANT=bigendian || exit 1; done)
 	@bash tests/run-all
 
 bench: kernel initramfs verifier

@@ -16,8 +16,11 @@
 # build/kernel-$ARCH-nosha512: the other configuration of the cross-config
 # scenario. KVARIANT=kasan builds the series with configs/kasan.config on
 # top (KASAN + UBSAN) in build/kernel-$ARCH-kasan: the kernel of make fuzz's
-# KUnit fuzz run (tests/fuzz-kernel). A later fragment overrides an earlier
-# one's option.
+# KUnit fuzz run (tests/fuzz-kernel). KVARIANT=bigendian (ppc64le only)
+# builds it big-endian (configs/big-endian.config) in
+# build/kernel-ppc64le-bigendian: the KUnit suites of
+# tests/kunit-bigendian. A later fragment overrides an earlier one's
+# option.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
@@ -71,7 +74,11 @@ nosha512)
 kasan)
 	variant_frag=$top/configs/kasan.config
 	;;
-*) die "KVARIANT=$KVARIANT: unknown (known: base, nosha512, kasan)" ;;
+bigendian)
+	[ "$ARCH" = ppc64le ] || die "KVARIANT=bigendian is built for ARCH=ppc64le only"
+	variant_frag=$top/configs/big-endian.config
+	;;
+*) die "KVARIANT=$KVARIANT: unknown (known: base, nosha512, kasan, bigendian)" ;;
 esac
 ksrc=$(realpath "${KSRC:-$KB_TREE}")
 kout=$(realpath -m "${KOUT:-$top/build/kernel-$ARCH}")
