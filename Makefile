@@ -53,7 +53,8 @@ export KBASE
 # link to build/unpatched/kernel-$(ARCH), where ccache shares ours' objects).
 # KVARIANT=nosha512: the series without SHA-384/SHA-512, in build/kernel-$(ARCH)-nosha512.
 # KVARIANT=kasan: the series with KASAN + UBSAN, in build/kernel-$(ARCH)-kasan (make fuzz).
-# KVARIANT=bigendian: ARCH=ppc64le built big-endian, in build/kernel-ppc64le-bigendian (make check).
+# KVARIANT=bigendian: ARCH=ppc64le built big-endian, in build/kernel-ppc64le-bigendian, and
+# its user space, build/initramfs-ppc64le-bigendian.cpio.gz (make check).
 KVARIANT ?=
 export KVARIANT
 kernel: kernel-tree
@@ -87,10 +88,11 @@ check: kernel-tree verifier
 	@# ppc64le.
 	@$(if $(filter 7.2,$(CHECK_BASES)),for a in $(filter x86_64 ppc64le,$(CHECK_ARCHS)); do \
 		$(MAKE) -s kernel ARCH=$$a KBASE=7.2 KVARIANT= || exit 1; done)
-	@# The ppc64le test kernels built big-endian, for the KUnit suites
-	@# (tests/kunit-bigendian): one per base.
+	@# The ppc64le test kernels built big-endian, one per base, for the
+	@# KUnit suites (tests/kunit-bigendian) and the big-endian chains, with
+	@# their user space (tests/guest/ikx-hop.c).
 	@$(if $(filter ppc64le,$(CHECK_ARCHS)),for b in $(CHECK_BASES); do \
-		$(MAKE) -s kernel ARCH=ppc64le KBASE=$$b KVARIANT=bigendian || exit 1; done)
+		$(MAKE) -s kernel initramfs ARCH=ppc64le KBASE=$$b KVARIANT=bigendian || exit 1; done)
 	@bash tests/run-all
 
 bench: kernel initramfs verifier

@@ -26,7 +26,9 @@ case "${ARCH:-x86_64}" in
 # Debian's kexec-tools goes into the x86_64 guest (scripts/initramfs.sh).
 x86_64)  PKGS+=(kexec-tools) ;;
 # The cross compilers only recommend their libc: the static ikx-kexec needs it.
-ppc64le) PKGS+=(qemu-system-ppc gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross) ;;
+ppc64le) PKGS+=(qemu-system-ppc gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross
+		 # the big-endian hop's static user space (scripts/initramfs.sh)
+		 gcc-powerpc64-linux-gnu libc6-dev-ppc64-cross) ;;
 arm64)   PKGS+=(qemu-system-arm gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-efi-aarch64) ;;
 esac
 

@@ -10,6 +10,34 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 top=$(dirname "$here")
 arch_env
+
+pack() {	# stage-dir out.cpio.gz
+	(cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) | gzip -6 > "$2.tmp"
+	mv "$2.tmp" "$2"
+	info "initramfs: ${2#$top/} ($(du -h "$2" | cut -f1))"
+}
+
+# KVARIANT=bigendian (ppc64le only): the user space of a hop on the
+# big-endian kernel (make kernel ARCH=ppc64le KVARIANT=bigendian), in
+# build/initramfs-ppc64le-bigendian.cpio.gz: tests/guest/ikx-hop.c as
+# /init, ikx-kexec and the policy, the programs static and built by
+# Debian's ppc64 (big-endian) cross compiler. Nothing else: Debian's main
+# archive has no ppc64 port to take busybox or tpm2-tools from, so such a
+# hop makes no quote (tests/guest/ikx-hop.c).
+if [ "${KVARIANT:-}" = bigendian ]; then
+	[ "$ARCH" = ppc64le ] || die "KVARIANT=bigendian: ARCH=ppc64le only"
+	stage=$top/build/initramfs-$ARCH-bigendian
+	rm -rf "$stage"
+	mkdir -p "$stage"/{bin,etc,dev,proc,sys,mnt,measured,x}
+	for p in ikx-hop ikx-kexec; do
+		powerpc64-linux-gnu-gcc -static -O2 -Wall -Wextra -o "$stage/bin/$p" "$top/tests/guest/$p.c"
+	done
+	mv "$stage/bin/ikx-hop" "$stage/init"
+	install -m 644 "$top/tests/guest/ima-policy" "$stage/etc/ima-policy"
+	pack "$stage" "$stage.cpio.gz"
+	exit 0
+fi
+
 out=$top/build/initramfs-$ARCH.cpio.gz
 stage=$top/build/initramfs-$ARCH
 sysroot=${SYSROOT:-}
@@ -35,6 +63,7 @@ done
 
 "${CROSS}gcc" -static -O2 -Wall -Wextra -o "$stage/bin/ikx-kexec" "$top/tests/guest/ikx-kexec.c"
 install -m 755 "$top/tests/guest/init" "$stage/init"
+install -m 644 "$top/tests/guest/ima-policy" "$stage/etc/ima-policy"
 
 # Shared-library closure, resolved with readelf so it works for any
 # architecture's binaries.
@@ -75,6 +104,4 @@ mkdir -p "$stage$(dirname "$interp")"
 # glibc looks in /lib/<triplet>; make /usr/lib/<triplet> resolve too.
 rmdir "$stage/usr/lib/$triplet" && ln -s "../../lib/$triplet" "$stage/usr/lib/$triplet"
 
-(cd "$stage" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) | gzip -6 > "$out.tmp"
-mv "$out.tmp" "$out"
-info "initramfs: ${out#$top/} ($(du -h "$out" | cut -f1))"
+pack "$stage" "$out"

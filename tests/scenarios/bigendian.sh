@@ -1,0 +1,38 @@
+# The hand-over between big-endian kernels: three hops of the series built
+# big-endian (ppc64, KVARIANT=bigendian; its user space is
+# tests/guest/ikx-hop.c), the list in the CPU's byte order. Every test
+# kernel elsewhere is little-endian, where the two byte orders of the
+# hand-over are the same bytes. The last hop has no tpm2-tools: the host
+# replays its lists against the PCRs it read (EVIDENCE=pcrs), and
+# ima-verify must find the list big-endian.
+# bigendian-canonical: the same under ima_canonical_fmt. A chain that
+# crosses byte orders on one machine (ppc64le <-> ppc64) does not run on
+# QEMU pseries with the 6.12 or 7.2 kernels, for reasons outside IMA:
+# Documentation/security/IMA-kexec.rst, "Byte order".
+DESC="ppc64 big-endian: 3 kernels of the series, the hand-over in the CPU's order: chain intact with the extension, every bank replays"
+ARCHS="ppc64le"
+HOPS=2
+PRE=5
+POST=5
+KERNELS="ours-be ours-be ours-be"
+EVIDENCE=pcrs
+LIST_ORDER=big-endian
+check() {
+	local h r machine order
+	expect_no_restore_failure "a kernel of the chain" || return 1
+	for ((h = 0; h <= HOPS; h++)); do
+		machine=$(sed -n 's/^machine=//p' "$RESULT_DIR/share/hop-$h.env")
+		[ "$machine" = ppc64 ] || { echo "# hop $h ran on ${machine:-?}, not ppc64 (big-endian)"; return 1; }
+	done
+	order=$(sed -n 's/^list: .*entries[^,]*, \([a-z-]*\), .*/\1/p' "$RESULT_DIR/share/ima-verify.txt")
+	[ "$order" = "$LIST_ORDER" ] ||
+		{ echo "# ima-verify read a ${order:-?} list, expected $LIST_ORDER"; return 1; }
+	expect_handovers "$HOPS" && expect_chain_intact || return 1
+	for ((h = 1; h <= HOPS; h++)); do
+		r=$(event_texts "$h" kexec_restored)
+		grep -qE "^kexec_restored hop=$h;restored_entries=[0-9]+;segment_size=[0-9]+;format=v1\+ext;\$" <<<"$r" ||
+			{ echo "# hop $h did not restore with the extension: ${r:-no kexec_restored}"; return 1; }
+	done
+	expect_banks_replayed sha1 sha256 sha384 sha512 || return 1
+	echo "# big-endian kernels, the list $LIST_ORDER: $(event_texts "$HOPS" kexec_restored)"
+}
