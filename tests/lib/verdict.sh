@@ -222,6 +222,28 @@ expect_chain_intact() {
 	return $bad
 }
 
+# For a scenario's check(): each hop named restored the hand-over it
+# received with the extension, under its own number (kexec_restored).
+expect_restored_with_extension() {	# hop...
+	local h r
+	for h in "$@"; do
+		r=$(event_texts "$h" kexec_restored)
+		grep -qE "^kexec_restored hop=$h;restored_entries=[0-9]+;segment_size=[0-9]+;format=v1\+ext;\$" <<<"$r" ||
+			{ echo "# hop $h did not restore with the extension: ${r:-no kexec_restored}"; return 1; }
+	done
+}
+
+# For a scenario's check(): hop N ran on the machine named Nth (uname -m,
+# as hop-N.env notes it: ppc64le or ppc64, say).
+expect_machines() {	# machine-of-hop-0...
+	local h=0 m got
+	for m in "$@"; do
+		got=$(sed -n 's/^machine=//p' "$RESULT_DIR/share/hop-$h.env")
+		[ "$got" = "$m" ] || { echo "# hop $h ran on ${got:-?}, not $m"; return 1; }
+		h=$((h + 1))
+	done
+}
+
 # For a scenario whose loops say "ikx: ran FILE" on the console once FILE
 # has run (race.guest.sh): every such file is in the final list. One that
 # is missing was used while measurement was suspended, its measurement

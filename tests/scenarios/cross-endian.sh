@@ -22,19 +22,10 @@ APPEND_1="ima_canonical_fmt"
 TPM=none
 EVIDENCE=list
 check() {
-	local h r machine want
-	expect_no_restore_failure "a kernel of the chain" || return 1
-	for ((h = 0; h <= HOPS; h++)); do
-		machine=$(sed -n 's/^machine=//p' "$RESULT_DIR/share/hop-$h.env")
-		want=ppc64le; [ "$h" = 1 ] && want=ppc64
-		[ "$machine" = "$want" ] || { echo "# hop $h ran on ${machine:-?}, not $want"; return 1; }
-	done
-	expect_handovers "$HOPS" && expect_chain_intact || return 1
-	for ((h = 1; h <= HOPS; h++)); do
-		r=$(event_texts "$h" kexec_restored)
-		grep -qE "^kexec_restored hop=$h;restored_entries=[0-9]+;segment_size=[0-9]+;format=v1\+ext;\$" <<<"$r" ||
-			{ echo "# hop $h did not restore with the extension: ${r:-no kexec_restored}"; return 1; }
-	done
+	expect_no_restore_failure "a kernel of the chain" &&
+	expect_machines ppc64le ppc64 ppc64le &&
+	expect_handovers "$HOPS" && expect_chain_intact &&
+	expect_restored_with_extension 1 2 || return 1
 	grep -q '^template digests: 0 mismatching' "$RESULT_DIR/share/ima-verify.txt" ||
 		{ echo "# ima-verify found template digests that do not match"; return 1; }
 	echo "# ppc64le -> ppc64 -> ppc64le: $(event_texts 1 kexec_restored) / $(event_texts 2 kexec_restored)"
