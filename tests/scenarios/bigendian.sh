@@ -5,10 +5,8 @@
 # hand-over are the same bytes. The last hop has no tpm2-tools: the host
 # replays its lists against the PCRs it read (EVIDENCE=pcrs), and
 # ima-verify must find the list big-endian.
-# bigendian-canonical: the same under ima_canonical_fmt. A chain that
-# crosses byte orders on one machine (ppc64le <-> ppc64) does not run on
-# QEMU pseries with the 6.12 or 7.2 kernels, for reasons outside IMA:
-# Documentation/security/IMA-kexec.rst, "Byte order".
+# bigendian-canonical: the same under ima_canonical_fmt; cross-endian:
+# little-endian and big-endian kernels in one chain.
 DESC="ppc64 big-endian: 3 kernels of the series, the hand-over in the CPU's order: chain intact with the extension, every bank replays"
 ARCHS="ppc64le"
 HOPS=2
