@@ -92,7 +92,8 @@ check: kernel-tree verifier
 	@# KUnit suites (tests/kunit-bigendian) and the big-endian chains, with
 	@# their user space (tests/guest/ikx-hop.c).
 	@$(if $(filter ppc64le,$(CHECK_ARCHS)),for b in $(CHECK_BASES); do \
-		$(MAKE) -s kernel initramfs ARCH=ppc64le KBASE=$$b KVARIANT=bigendian || exit 1; done)
+		$(MAKE) -s kernel ARCH=ppc64le KBASE=$$b KVARIANT=bigendian || exit 1; done && \
+		$(MAKE) -s initramfs ARCH=ppc64le KVARIANT=bigendian)
 	@bash tests/run-all
 
 bench: kernel initramfs verifier
