@@ -94,9 +94,9 @@ verify_with_checkquote() {	# dir nonce
 }
 
 verify_evidence() {	# dir nonce [quote|pcrs|list]
-	local rc=0
+	local rc=0 mode=${3:-quote}
 	[ -s "$1/binary_runtime_measurements" ] || { echo "no measurement list in $1"; return 1; }
-	if [ "${3:-quote}" = list ]; then
+	if [ "$mode" = list ]; then
 		# No TPM: every entry's template digest and the hand-overs are
 		# all there is to check, and ima-verify says so with exit 1 (a
 		# real finding outranks it); PCRs or a quote must not be there.
@@ -110,7 +110,7 @@ verify_evidence() {	# dir nonce [quote|pcrs|list]
 	fi
 	verify_with_ima_verify "$1" "$2" || rc=1
 	verify_with_evmctl "$1" || rc=1
-	if [ "${3:-quote}" = pcrs ]; then
+	if [ "$mode" = pcrs ]; then
 		# Nothing to check a quote against would pass silently: there
 		# must be none, and the PCRs must be there.
 		[ ! -e "$1/quote.msg" ] && [ -n "$(banks_in "$1")" ] ||

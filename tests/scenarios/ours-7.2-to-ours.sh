@@ -3,4 +3,4 @@
 . "$(dirname "${BASH_SOURCE[0]}")/base-7.2-to-ours.sh"
 DESC="the 7.2 tree with its fixes (patches/7.2) kexecs into ours: the same as from the unpatched 7.2, nothing lost to the fixes"
 KERNELS="ours-7.2 ours"
-ARCHS="x86_64 ppc64le"
+ARCHS="x86_64 ppc64le arm64"

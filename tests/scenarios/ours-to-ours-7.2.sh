@@ -4,7 +4,7 @@ DESC="ours (6.12) -> ours-7.2 -> ours: each series restores the other's hand-ove
 # the header's flags; the 7.2 series checks and restores both
 # (format=v1+ext), and hands over hop 2 the same way, which the 6.12
 # series restores with the extension as well.
-ARCHS="x86_64 ppc64le"
+ARCHS="x86_64 ppc64le arm64"
 HOPS=2
 PRE=5
 POST=5
