@@ -10,8 +10,10 @@ hook_after_load() {
 	[ "$hop" = 0 ] || return 0
 	mount -t debugfs debugfs /sys/kernel/debug
 	[ -d $fault ] || { say "no $fault (CONFIG_FAIL_PAGE_ALLOC, CONFIG_FAULT_INJECTION_DEBUG_FS)"; return 0; }
-	# The function's range: its address and the next symbol's.
-	set -- $(sort /proc/kallsyms | awk '$3 == "machine_kexec_post_load" { print $1; getline; print $1; exit }')
+	# The function's range: its address and the next higher one (an
+	# alias shares the address).
+	set -- $(sort /proc/kallsyms | awk '$3 == "machine_kexec_post_load" { s = $1; print s; next }
+		s && $1 != s { print $1; exit }')
 	start=${1:-} end=${2:-}
 	[ -n "$end" ] || { say "machine_kexec_post_load is not in /proc/kallsyms"; return 0; }
 	note fault_range "0x$start-0x$end"
