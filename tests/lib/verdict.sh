@@ -227,10 +227,13 @@ expect_chain_intact() {
 # was the one injected, under FUNCTION (verbose=2 dumps the stack of the
 # failed allocation), and hop 0 did not crash.
 expect_reload_failed_in() {	# function
-	local env0=$RESULT_DIR/share/hop-0.env crash
+	local env0=$RESULT_DIR/share/hop-0.env crash dump
 	grep -qx 'reload_rc=12' "$env0" ||
 		{ echo "# the second load did not fail with ENOMEM: $(grep -E '^(reload_rc|fault_range)=' "$env0" | tr '\n' ' ')"; return 1; }
-	console_outside_kunit | grep -aA40 'FAULT_INJECTION: forcing a failure' | grep -q "[ .]$1+0x" ||
+	# (read whole first: grep -q ending a pipeline early fails it under
+	# pipefail)
+	dump=$(console_outside_kunit | grep -aA40 'FAULT_INJECTION: forcing a failure')
+	grep -q "[ .]$1+0x" <<<"$dump" ||
 		{ echo "# no injected allocation failure under $1 on the console"; return 1; }
 	crash=$(console_by_kernel 'BUG: |Oops|Unable to handle|Kernel panic' | grep '^kernel 0:')
 	[ -z "$crash" ] || { echo "# hop 0 crashed:"; echo "$crash" | head -5 | sed 's/^/#   /'; return 1; }
