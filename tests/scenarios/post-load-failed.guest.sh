@@ -8,11 +8,11 @@
 # loaded first stays and is executed.
 fault_set() { echo "$2" > "$fault/$1" || say "cannot set $fault/$1 to $2"; }
 hook_after_load() {
-	local fn start end
+	local fn attr start end
 	[ "$hop" = 0 ] || return 0
-	fn=$(arg fail_in) fault=/sys/kernel/debug/$(arg fail_with)
-	: "${fn:=machine_kexec_post_load}"
-	[ "$fault" != /sys/kernel/debug/ ] || fault=/sys/kernel/debug/fail_page_alloc
+	fn=$(arg fail_in) attr=$(arg fail_with)
+	: "${fn:=machine_kexec_post_load}" "${attr:=fail_page_alloc}"
+	fault=/sys/kernel/debug/$attr
 	mount -t debugfs debugfs /sys/kernel/debug
 	[ -d "$fault" ] || { say "no $fault (CONFIG_FAULT_INJECTION_DEBUG_FS and the attribute's option)"; return 0; }
 	# The function's range: its address and the next higher one (an
@@ -21,7 +21,7 @@ hook_after_load() {
 		s && $1 != s { print $1; exit }')
 	start=${1:-} end=${2:-}
 	[ -n "$end" ] || { say "$fn is not in /proc/kallsyms"; return 0; }
-	note fault_range "$fn 0x$start-0x$end ${fault##*/}"
+	note fault_range "$fn 0x$start-0x$end $attr"
 	fault_set require-start "0x$start"
 	fault_set require-end "0x$end"
 	fault_set task-filter Y
