@@ -30,12 +30,12 @@ export_first() {	# part
 	say "exported part $1 (echo $n): $(wc -c < $E/exported-$1) bytes, $(entries) records left"
 }
 
-# Hop 0 (ours-7.2) stages and deletes after the load, before its last
-# files; hop 1 (the unpatched 7.2) deletes its first records the other
-# way, after files of its own and before its load.
-hook_after_load() {
-	if [ "$hop" = 0 ]; then export_staged 1; fi
-}
+# Both 7.2 kernels (hop 0 ours-7.2, hop 1 the unpatched 7.2) delete both
+# ways: their first records at boot, after files of their own (echo N),
+# and the rest after the load, before their last files (echo A, echo D).
 hook_boot() {
-	if [ "$hop" = 1 ]; then activity early 3; export_first 2; fi
+	case "$hop" in 0|1) activity early 3; export_first $((2 * hop + 1)) ;; esac
+}
+hook_after_load() {
+	case "$hop" in 0|1) export_staged $((2 * hop + 2)) ;; esac
 }

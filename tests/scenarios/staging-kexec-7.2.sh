@@ -4,7 +4,7 @@
 # staged interface; nothing is staged any more there. Hops 0 and 1 are
 # ours-7.2 (KERNELS="base-7.2 ..." for the unpatched tree), hop 2 ours.
 DESC="7.2 staging: kexec between echo A and echo D, ours-7.2 -> ours-7.2 -> ours: the staged records are handed over first, the saved copy is the start of the final list"
-ARCHS="x86_64"
+ARCHS="x86_64 ppc64le"
 HOPS=2
 PRE=5
 POST=5
