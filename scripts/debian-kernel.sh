@@ -10,7 +10,10 @@
 # the same version as the pinned linux-source-7.2. Debian ships 7.2 split:
 # the unsigned image alone in linux-binary-unsigned-*, its config in
 # linux-base-*; both are pinned. Like 6.12's: TPM TIS and virtio console
-# built in, IMA on, IMA_KEXEC off, no 9p, no modules needed.
+# built in, IMA on, IMA_KEXEC off, no 9p, no modules needed. When the
+# pinned 7.2 has left trixie-backports, the newest 7.2 cloud kernel there
+# is taken, with a warning and without the digest check, as
+# scripts/kernel-source.sh does for the source.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
@@ -34,14 +37,38 @@ stamp=$(printf '%s\n' "${PKGS[@]}" | cut -d' ' -f2 | paste -sd' ')
 if [ -f "$out/vmlinuz" ] && [ "$(cat "$out/.deb-sha256" 2>/dev/null)" = "$stamp" ]; then
 	exit 0
 fi
-[ "$KBASE" = 6.12 ] || bash "$here/trixie-backports.sh" $(printf '%s\n' "${PKGS[@]}" | cut -d' ' -f1)
+# The newest 7.2 cloud kernel the suite serves: "package version".
+newest_7_2() {
+	local p v best= bestv=
+	for p in $(apt-cache pkgnames linux-binary-unsigned-7.2. | grep -E '^linux-binary-unsigned-7\.2\.[0-9]+\+deb[0-9]+-cloud-amd64$'); do
+		v=$(apt-cache madison "$p" | awk '{print $3}' | sort -V | tail -n 1)
+		[ -n "$v" ] || continue
+		if [ -z "$bestv" ] || [ "$(printf '%s\n%s\n' "$bestv" "$v" | sort -V | tail -n 1)" = "$v" ]; then
+			best=$p bestv=$v
+		fi
+	done
+	[ -n "$best" ] && echo "$best $bestv"
+}
+if [ "$KBASE" = 7.2 ] && ! bash "$here/trixie-backports.sh" $(printf '%s\n' "${PKGS[@]}" | cut -d' ' -f1); then
+	pinned="${PKGS[0]%% *} $VERSION"
+	read -r img_pkg VERSION <<<"$(newest_7_2)"
+	[ -n "$img_pkg" ] || die "no 7.2 cloud kernel in trixie-backports' index"
+	warn "$pinned is no longer served; using the newest 7.2, $img_pkg $VERSION," \
+	     "instead, unchecked: results may differ from the recorded ones"
+	# An empty digest: taken as served.
+	PKGS=("$img_pkg " "linux-base-${img_pkg#linux-binary-unsigned-} ")
+	stamp="unpinned $img_pkg=$VERSION"
+	if [ -f "$out/vmlinuz" ] && [ "$(cat "$out/.deb-sha256" 2>/dev/null)" = "$stamp" ]; then
+		exit 0
+	fi
+fi
 mkdir -p "$out"
 cd "$out"
 rm -rf x
 for p in "${PKGS[@]}"; do
 	read -r pkg sha <<<"$p"
 	deb=$(ls ${pkg}_*.deb 2>/dev/null | head -1 || true)
-	if [ -z "$deb" ] || [ "$(sha256sum "$deb" | cut -d' ' -f1)" != "$sha" ]; then
+	if [ -z "$deb" ] || [ -z "$sha" ] || [ "$(sha256sum "$deb" | cut -d' ' -f1)" != "$sha" ]; then
 		rm -f ${pkg}_*.deb
 		info "apt-get download $pkg=$VERSION"
 		# _apt cannot write here; apt then downloads as root (a warning only).
@@ -50,7 +77,7 @@ for p in "${PKGS[@]}"; do
 		[ -n "$deb" ] || die "apt-get download $pkg=$VERSION failed (apt-get update?)"
 	fi
 	got=$(sha256sum "$deb" | cut -d' ' -f1)
-	[ "$got" = "$sha" ] || die "$deb: sha256 $got, expected $sha"
+	[ -z "$sha" ] || [ "$got" = "$sha" ] || die "$deb: sha256 $got, expected $sha"
 	dpkg -x "$deb" x
 done
 # 6.12: /boot/vmlinuz-V, /boot/config-V; 7.2: /usr/lib/modules/V/vmlinuz.unsigned, config.
