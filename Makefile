@@ -117,8 +117,12 @@ fuzz-kernel: kernel-tree
 fresh-check:
 	@bash scripts/fresh-check.sh
 
-series-check: kernel-tree
-	@bash scripts/series-check.sh
+# Both series (CHECK_BASES), or the one KBASE names on the command line or
+# in the environment; every base is checked even after one has failed.
+series-check:
+	@rc=0; for b in $(if $(filter file,$(origin KBASE)),$(CHECK_BASES),$(KBASE)); do \
+		$(MAKE) -s kernel-tree KBASE=$$b && KBASE=$$b bash scripts/series-check.sh || rc=1; \
+	done; exit $$rc
 
 clean:
 	rm -rf build/results build/initramfs-* build/kernel-* build/unpatched/kernel-*
