@@ -93,14 +93,6 @@ static void file_ref(struct iv_file_ref *r, const struct iv_log_entry *e,
 		memcpy(r->digest, ev->file_digest, r->digest_len);
 }
 
-static void *grow(void *array, int count, size_t size)
-{
-	/* Grow at powers of two: count is the number already stored. */
-	if (count & (count - 1) || count == 0)
-		return count ? array : malloc(size);
-	return realloc(array, size * (size_t)count * 2);
-}
-
 static struct iv_boot *new_boot(struct iv_chain *c, long long first)
 {
 	struct iv_boot *b, *bigger;
@@ -125,7 +117,7 @@ static struct iv_boot *new_boot(struct iv_chain *c, long long first)
 static int add_load(struct iv_boot *b, struct iv_chain *c,
 		    const struct iv_log_entry *e, const struct iv_event *ev)
 {
-	struct iv_kexec_load *loads = grow(b->loads, b->nloads,
+	struct iv_kexec_load *loads = iv_grow(b->loads, b->nloads,
 					   sizeof(*loads)), *l;
 
 	if (!loads)
@@ -157,7 +149,7 @@ static int add_boundary(struct iv_chain *c, struct iv_boot *b,
 		if (x->malformed)
 			c->nmalformed--;
 	} else {
-		x = grow(b->events, b->nevents, sizeof(*x));
+		x = iv_grow(b->events, b->nevents, sizeof(*x));
 		if (!x)
 			return -1;
 		b->events = x;
@@ -181,7 +173,7 @@ static int add_boundary(struct iv_chain *c, struct iv_boot *b,
 static int add_marker(struct iv_boot *b, const struct iv_log_entry *e,
 		      const struct iv_event *ev)
 {
-	struct iv_marker *m = grow(b->markers, b->nmarkers, sizeof(*m));
+	struct iv_marker *m = iv_grow(b->markers, b->nmarkers, sizeof(*m));
 
 	if (!m)
 		return -1;

@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -272,12 +273,70 @@ static char *join(const char *dir, const char *name)
 	return path;
 }
 
+/* exported-N with N a number as printed (no sign, no leading zero), or 0. */
+static long exported_number(const char *name)
+{
+	char *end;
+	long n;
+
+	if (strncmp(name, "exported-", 9) || name[9] < '1' || name[9] > '9')
+		return 0;
+	errno = 0;
+	n = strtol(name + 9, &end, 10);
+	return *end || errno || n > INT_MAX ? 0 : n;
+}
+
+/*
+ * Exported parts, oldest first: exported-1, exported-2, ... up to the
+ * first number missing; then no higher number may be left over.
+ */
+static int scan_exported(const char *dir, struct iv_evidence_paths *p,
+			 struct iv_error *err)
+{
+	struct dirent *d;
+	char name[32];
+	char **parts;
+	char *path;
+	long n, after_gap = 0;
+	DIR *dp;
+
+	for (;;) {
+		snprintf(name, sizeof(name), "exported-%d", p->nexported + 1);
+		path = join(dir, name);
+		if (!path)
+			break;
+		parts = iv_grow(p->exported, p->nexported, sizeof(*parts));
+		if (!parts) {
+			free(path);
+			return iv_fail(err, IV_ERR_INTERNAL, -1, -1,
+				       "%s: out of memory", dir);
+		}
+		p->exported = parts;
+		p->exported[p->nexported++] = path;
+	}
+	dp = opendir(dir);
+	if (!dp)
+		return iv_fail(err, IV_ERR_NOINPUT, -1, -1, "%s: %s", dir,
+			       strerror(errno));
+	while ((d = readdir(dp))) {
+		n = exported_number(d->d_name);
+		if (n > p->nexported && (!after_gap || n < after_gap))
+			after_gap = n;
+	}
+	closedir(dp);
+	if (after_gap)
+		return iv_fail(err, IV_ERR_MALFORMED_EVIDENCE, -1, -1,
+			       "%s: exported-%ld but no exported-%d: exported parts are numbered from 1 without a gap",
+			       dir, after_gap, p->nexported + 1);
+	return IV_OK;
+}
+
 int iv_evidence_scan(const char *dir, struct iv_evidence_paths *p,
 		     struct iv_error *err)
 {
 	char name[64];
 	struct stat st;
-	int b;
+	int b, rc;
 
 	memset(p, 0, sizeof(*p));
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
@@ -299,18 +358,14 @@ int iv_evidence_scan(const char *dir, struct iv_evidence_paths *p,
 	p->nonce = join(dir, "nonce.hex");
 	p->ak_pub = join(dir, "ak.pub");
 	p->ak_pem = join(dir, "ak.pem");
-	/* Exported parts, oldest first, up to the first number missing. */
-	while (p->nexported < IV_EVIDENCE_MAX_PARTS) {
-		snprintf(name, sizeof(name), "exported-%d", p->nexported + 1);
-		p->exported[p->nexported] = join(dir, name);
-		if (!p->exported[p->nexported])
-			break;
-		p->nexported++;
-	}
-	if (!p->plain_log && !p->bank_log[IV_SHA1] && !p->bank_log[IV_SHA256])
-		return iv_fail(err, IV_ERR_NOINPUT, -1, -1,
-			       "%s: no binary_runtime_measurements* list", dir);
-	return IV_OK;
+	rc = scan_exported(dir, p, err);
+	if (!rc && !p->plain_log && !p->bank_log[IV_SHA1] &&
+	    !p->bank_log[IV_SHA256])
+		rc = iv_fail(err, IV_ERR_NOINPUT, -1, -1,
+			     "%s: no binary_runtime_measurements* list", dir);
+	if (rc)
+		iv_evidence_paths_free(p);
+	return rc;
 }
 
 void iv_evidence_paths_free(struct iv_evidence_paths *p)
@@ -331,6 +386,7 @@ void iv_evidence_paths_free(struct iv_evidence_paths *p)
 	free(p->ak_pem);
 	for (b = 0; b < p->nexported; b++)
 		free(p->exported[b]);
+	free(p->exported);
 	memset(p, 0, sizeof(*p));
 }
 

@@ -24,7 +24,6 @@ int iv_selection_parse(const char *text, uint32_t mask[IV_NBANKS],
 		       struct iv_error *err);
 
 #define IV_NONCE_MAX 64
-#define IV_EVIDENCE_MAX_PARTS 32
 
 /* Paths found in an evidence directory; NULL when absent. */
 struct iv_evidence_paths {
@@ -33,10 +32,15 @@ struct iv_evidence_paths {
 	char *pcr_file[IV_NBANKS];
 	char *quote_msg, *quote_sig, *quote_pcrs, *quote_sel, *nonce;
 	char *ak_pub, *ak_pem;
-	char *exported[IV_EVIDENCE_MAX_PARTS];	/* exported-1, -2, ... */
+	char **exported;	/* exported-1, -2, ..., as many as there are */
 	int nexported;
 };
 
+/*
+ * The files of an evidence directory.  Exported parts must be numbered
+ * from 1 without a gap: a missing part would replay as a PCR mismatch
+ * far from its cause, so it is IV_ERR_MALFORMED_EVIDENCE here.
+ */
 int iv_evidence_scan(const char *dir, struct iv_evidence_paths *p,
 		     struct iv_error *err);
 void iv_evidence_paths_free(struct iv_evidence_paths *p);

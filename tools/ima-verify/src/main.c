@@ -124,6 +124,12 @@ static int die_usage(const char *fmt, const char *arg)
 	return IV_ERR_USAGE;
 }
 
+static int die_nomem(void)
+{
+	fprintf(stderr, "ima-verify: out of memory\n");
+	return IV_ERR_INTERNAL;
+}
+
 /* "BANK:PATH" or "PATH"; a colon inside a path is kept when no bank. */
 static struct iv_path_arg bank_path(const char *arg)
 {
@@ -179,8 +185,11 @@ static int add_expect(struct iv_options *o, int opt)
 	return 0;
 }
 
-/* Fill what the evidence directory has and the flags did not set. */
-static void apply_evidence(struct iv_options *o, struct iv_evidence_paths *p)
+/*
+ * Fill what the evidence directory has and the flags did not set.
+ * Returns -1 when out of memory.
+ */
+static int apply_evidence(struct iv_options *o, struct iv_evidence_paths *p)
 {
 	int b;
 
@@ -200,9 +209,10 @@ static void apply_evidence(struct iv_options *o, struct iv_evidence_paths *p)
 				o->pcrs[o->npcrs++] = (struct iv_path_arg){
 					b, p->pcr_file[b] };
 	if (!o->nexported && !o->no_exported)
-		for (b = 0; b < p->nexported && b < IV_MAX_EXPORTED; b++)
-			o->exported[o->nexported++] = (struct iv_path_arg){
-				-1, p->exported[b] };
+		for (b = 0; b < p->nexported; b++)
+			if (iv_options_add_exported(o, (struct iv_path_arg){
+					-1, p->exported[b] }))
+				return -1;
 	if (!o->quote_msg)
 		o->quote_msg = p->quote_msg;
 	if (!o->quote_sig)
@@ -215,6 +225,7 @@ static void apply_evidence(struct iv_options *o, struct iv_evidence_paths *p)
 		o->ak = p->ak_pub ? p->ak_pub : p->ak_pem;
 	if (!o->nonce_hex && !o->nonce_file)
 		o->nonce_file = p->nonce;
+	return 0;
 }
 
 /* The JSON report into a file as well; failing to write it is an I/O error. */
@@ -258,10 +269,8 @@ int main(int argc, char **argv)
 				o.no_exported = true;
 				break;
 			}
-			if (o.nexported == IV_MAX_EXPORTED)
-				return die_usage("at most %s --exported parts",
-						 "32");
-			o.exported[o.nexported++] = bank_path(optarg);
+			if (iv_options_add_exported(&o, bank_path(optarg)))
+				return die_nomem();
 			break;
 		case OPT_BYTE_ORDER:
 			if (!strcmp(optarg, "auto"))
@@ -349,7 +358,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "ima-verify: %s\n", err.msg);
 			return err.status;
 		}
-		apply_evidence(&o, &paths);
+		if (apply_evidence(&o, &paths))
+			return die_nomem();
 	}
 	if (!o.nlists)
 		return die_usage("no measurement list: give LIST, --log or --evidence%s",
@@ -357,7 +367,7 @@ int main(int argc, char **argv)
 
 	r = malloc(sizeof(*r));
 	if (!r)
-		return IV_ERR_INTERNAL;
+		return die_nomem();
 	status = iv_verify(&o, r);
 	if (json)
 		iv_report_json(stdout, r);
@@ -368,5 +378,6 @@ int main(int argc, char **argv)
 	iv_result_free(r);
 	free(r);
 	iv_evidence_paths_free(&paths);
+	iv_options_free(&o);
 	return status;
 }

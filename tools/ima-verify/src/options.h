@@ -7,13 +7,15 @@
 
 #define IV_MAX_PCR_ARGS 16
 #define IV_MAX_EXPECT 16
-#define IV_MAX_EXPORTED 32
 
 struct iv_options {
 	struct iv_path_arg lists[IV_MAX_LISTS];	/* [0] is the primary */
 	int nlists;
-	/* Exported parts ([BANK:]FILE), replayed in order before the lists. */
-	struct iv_path_arg exported[IV_MAX_EXPORTED];
+	/*
+	 * Exported parts ([BANK:]FILE), replayed in order before the lists:
+	 * as many as an agent saved over the uptime, so not capped.
+	 */
+	struct iv_path_arg *exported;
 	int nexported;
 	bool no_exported;	/* --exported '': not the directory's either */
 	int byte_order;
@@ -40,5 +42,8 @@ struct iv_options {
 };
 
 void iv_options_init(struct iv_options *o);
+/* Append an exported part; -1 when out of memory. */
+int iv_options_add_exported(struct iv_options *o, struct iv_path_arg part);
+void iv_options_free(struct iv_options *o);
 
 #endif

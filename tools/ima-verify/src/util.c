@@ -29,6 +29,15 @@ void *iv_malloc_populated(size_t len)
 	return p;
 }
 
+void *iv_grow(void *array, int count, size_t size)
+{
+	if (count == 0)
+		return malloc(size);
+	if (count & (count - 1))
+		return array;
+	return realloc(array, size * (size_t)count * 2);
+}
+
 int iv_fail(struct iv_error *err, int status, long long entry,
 	    long long offset, const char *fmt, ...)
 {

@@ -61,6 +61,13 @@ bool iv_all_bytes(const uint8_t *buf, size_t len, uint8_t value);
 void iv_populate(void *p, size_t len);
 void *iv_malloc_populated(size_t len);
 
+/*
+ * Room for one more element in an array of count elements of size bytes
+ * grown at powers of two (no capacity kept): array itself while there is
+ * room, else a larger copy, or NULL with array untouched.
+ */
+void *iv_grow(void *array, int count, size_t size);
+
 /* Read a whole (small) file; caps at max bytes. Caller frees *data. */
 int iv_read_file(const char *path, size_t max, uint8_t **data, size_t *len,
 		 struct iv_error *err);

@@ -60,7 +60,8 @@ static bool padded_sha1;
 static unsigned long long klist_count, klist_bytes;
 static bool unlisted;		/* extend and count, but do not list */
 static unsigned long long unlisted_count, unlisted_bytes;
-static long long cuts[16], record_index;
+#define MAX_CUTS 256
+static long long cuts[MAX_CUTS], record_index;
 static int ncuts, next_cut;
 static const char *out_dir;
 
@@ -592,9 +593,15 @@ int main(int argc, char **argv)
 			hop_damage_pending = !strcmp(damage, "hop");
 			break;
 		case 'X':
-			for (cut = strtok(optarg, ","); cut && ncuts < 16;
-			     cut = strtok(NULL, ","))
+			for (cut = strtok(optarg, ","); cut;
+			     cut = strtok(NULL, ",")) {
+				if (ncuts == MAX_CUTS) {
+					fprintf(stderr, "gen-list: -X: at most %d cuts\n",
+						MAX_CUTS);
+					return 2;
+				}
 				cuts[ncuts++] = atoll(cut);
+			}
 			break;
 		case 's': rng_state ^= (uint64_t)atoll(optarg) * 2654435761u; break;
 		default:
