@@ -4,36 +4,40 @@
 
 #include "chain.h"
 
-void iv_chain_init(struct iv_chain *c, int first_boot_number,
-		   long long first_entry)
+int iv_chain_init(struct iv_chain *c, int first_boot_number,
+		  long long first_entry)
 {
 	memset(c, 0, sizeof(*c));
 	c->first_unknown = -1;
 	/* Boot -1 / first_boot_number - 1 holds entries before any aggregate. */
 	c->boots = calloc(4, sizeof(*c->boots));
 	if (!c->boots)
-		return;
+		return -1;
 	c->cap = 4;
 	c->nboots = 1;
 	c->boots[0].number = first_boot_number;
 	c->boots[0].first = first_entry;
 	c->boots[0].aggregate_index = -1;
 	c->start = first_entry;
-	c->bases[0].index = first_entry;
-	c->nbases = 1;
+	return iv_chain_add_base(c, first_entry);
 }
 
-void iv_chain_add_base(struct iv_chain *c, long long index)
+int iv_chain_add_base(struct iv_chain *c, long long index)
 {
+	struct iv_base *bases;
+
 	if (c->nbases && c->bases[c->nbases - 1].index == index)
-		return;
-	if (c->nbases == IV_MAX_BASES)
-		return;
-	c->bases[c->nbases].index = index;
-	c->bases[c->nbases].bytes = c->bytes;
-	memcpy(c->bases[c->nbases].builtin_before, c->builtin_records,
+		return 0;
+	bases = iv_grow(c->bases, c->nbases, sizeof(*bases));
+	if (!bases)
+		return -1;
+	c->bases = bases;
+	bases[c->nbases].index = index;
+	bases[c->nbases].bytes = c->bytes;
+	memcpy(bases[c->nbases].builtin_before, c->builtin_records,
 	       sizeof(c->builtin_records));
 	c->nbases++;
+	return 0;
 }
 
 /*
@@ -118,7 +122,7 @@ static int add_load(struct iv_boot *b, struct iv_chain *c,
 		    const struct iv_log_entry *e, const struct iv_event *ev)
 {
 	struct iv_kexec_load *loads = iv_grow(b->loads, b->nloads,
-					   sizeof(*loads)), *l;
+					      sizeof(*loads)), *l;
 
 	if (!loads)
 		return -1;
@@ -304,5 +308,6 @@ void iv_chain_free(struct iv_chain *c)
 		free(c->boots[i].events);
 	}
 	free(c->boots);
+	free(c->bases);
 	memset(c, 0, sizeof(*c));
 }

@@ -103,7 +103,6 @@ struct iv_boot {
 	struct iv_handover ho;
 };
 
-#define IV_MAX_BASES 64
 /*
  * Boundary events kept per boot; later ones replace the last kept, so the
  * newest (the execute) is always there, and memory stays bounded.
@@ -133,19 +132,23 @@ struct iv_chain {
 	unsigned long long bytes;	/* binary size of the records so far */
 	/* records so far under each builtin template's name */
 	unsigned long long builtin_records[IV_BUILTIN_TEMPLATES];
-	struct iv_base bases[IV_MAX_BASES];
+	struct iv_base *bases;		/* the start, then every export cut */
 	int nbases;
 	long long nevents, nmalformed;	/* boundary events */
 	int parts;			/* exported parts replayed first */
 	long long exported_entries;
 };
 
-void iv_chain_init(struct iv_chain *c, int first_boot_number,
-		   long long first_entry);
+/* Returns -1 when out of memory. */
+int iv_chain_init(struct iv_chain *c, int first_boot_number,
+		  long long first_entry);
 int iv_chain_add(struct iv_chain *c, const struct iv_log_entry *e,
 		 const struct iv_event *ev, struct iv_error *err);
-/* Records from index on come from another list (an exported part). */
-void iv_chain_add_base(struct iv_chain *c, long long index);
+/*
+ * Records from index on come from another list (an exported part).
+ * Returns -1 when out of memory.
+ */
+int iv_chain_add_base(struct iv_chain *c, long long index);
 /* The record counts the kernel's binary_runtime_size adds for an entry. */
 unsigned long long iv_chain_record_bytes(const struct iv_log_entry *e);
 void iv_chain_check_aggregates(struct iv_chain *c,

@@ -87,7 +87,8 @@ static int stream_exported(const struct iv_options *o, struct iv_result *r,
 				   o->max_data, NULL, e);
 		if (!rc)
 			rc = iv_log_seek(&part.logs[0], 0, next, e);
-		iv_chain_add_base(&r->chain, next);
+		if (!rc && iv_chain_add_base(&r->chain, next))
+			rc = iv_fail(e, IV_ERR_INTERNAL, -1, -1, "out of memory");
 		if (!rc)
 			rc = stream_set(&part, r, bufs, e);
 		next = part.n ? part.logs[0].next_index : next;
@@ -118,7 +119,12 @@ static int replay_lists(const struct iv_options *o, struct iv_result *r,
 	snprintf(r->list_path, sizeof(r->list_path), "%s", ls.logs[0].path);
 	cfg.banks = pick_banks(o, r, &ls);
 	iv_replay_init(&r->replay, &cfg);
-	iv_chain_init(&r->chain, st ? st->boot : 0, st ? st->entries : 0);
+	if (iv_chain_init(&r->chain, st ? st->boot : 0,
+			  st ? st->entries : 0)) {
+		iv_lists_close(&ls);
+		iv_verdict_note(&r->verdict, IV_ERR_INTERNAL, -1, -1, "out of memory");
+		return IV_ERR_INTERNAL;
+	}
 	if (st) {
 		r->chain.resumed = true;
 		r->chain.bases[0].index = 0;
@@ -156,8 +162,9 @@ static int replay_lists(const struct iv_options *o, struct iv_result *r,
 	rc = stream_exported(o, r, bufs, &e);
 	for (i = 0; !rc && o->nexported && i < ls.n; i++)
 		rc = iv_log_seek(&ls.logs[i], 0, r->chain.exported_entries, &e);
-	if (!rc && o->nexported)
-		iv_chain_add_base(&r->chain, r->chain.exported_entries);
+	if (!rc && o->nexported &&
+	    iv_chain_add_base(&r->chain, r->chain.exported_entries))
+		rc = iv_fail(&e, IV_ERR_INTERNAL, -1, -1, "out of memory");
 	if (!rc)
 		rc = stream_set(&ls, r, bufs, &e);
 	if (rc)

@@ -437,19 +437,20 @@ for f in series mainline; do
 		$IV --evidence $d --exported $d/exported-2 --exported $d/exported-1
 done
 # An agent exporting every few minutes leaves hundreds of parts: none is
-# dropped (a cap of 32 once replayed as a PCR mismatch), and a gap in the
-# numbering is named instead of cutting the replay short.
+# dropped (caps of 32 parts and 64 export cuts once made a PCR mismatch
+# and a false incomplete hand-over), and a gap in the numbering is named
+# instead of cutting the replay short.
 d=$OUT/kx-export-many
 mkdir -p $d
-$GEN -n 400 -b 3 -k series -X "$(seq -s, 8 8 320)" -L $d
-check "40 exported parts from the directory, all replayed" 0 \
-	"exported parts: 40, 320 records replayed before the list" \
+$GEN -n 800 -b 3 -k series -X "$(seq -s, 8 8 640)" -L $d
+check "80 exported parts from the directory, all replayed, hand-overs whole" 0 \
+	"exported parts: 80, 640 records replayed before the list" \
 	$IV --evidence $d
-check "40 --exported parts, all replayed" 0 \
-	"exported parts: 40, 320 records replayed before the list" \
-	$IV --evidence $d $(for n in $(seq 1 40); do echo --exported $d/exported-$n; done)
+check "80 --exported parts, all replayed, hand-overs whole" 0 \
+	"exported parts: 80, 640 records replayed before the list" \
+	$IV --evidence $d $(for n in $(seq 1 80); do echo --exported $d/exported-$n; done)
 rm -rf $d-gap && cp -a $d $d-gap && rm $d-gap/exported-33
-check "exported-33 missing, exported-34..40 present -> 31" 31 \
+check "exported-33 missing, exported-34..80 present -> 31" 31 \
 	"exported-34 but no exported-33: exported parts are numbered from 1 without a gap" \
 	$IV --evidence $d-gap
 check "boot_aggregate_late starts a boot and is reported" 0 \
